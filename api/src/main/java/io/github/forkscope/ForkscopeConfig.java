@@ -1,0 +1,37 @@
+package io.github.forkscope;
+
+/**
+ * The names of Forkscope's configuration keys. Each key is read from MicroProfile Config where
+ * it is present, else from a system property of the same name, else from an environment variable
+ * named after the key in upper case with every non-alphanumeric character replaced by
+ * {@code _} (so {@value #ALLOW_GLOBAL_CONTEXT} becomes {@code FORKSCOPE_ALLOW_GLOBAL_CONTEXT}).
+ *
+ * <pre>{@code
+ * java -Dforkscope.allow-global-context=true -jar my-tests.jar
+ * }</pre>
+ */
+public final class ForkscopeConfig {
+
+    /**
+     * {@code true} or {@code 1} lets calls outside any context reach one shared global fork
+     * instead of throwing {@link GlobalContextException}. For tests only.
+     */
+    public static final String ALLOW_GLOBAL_CONTEXT = "forkscope.allow-global-context";
+
+    /**
+     * Persistence-unit property ({@code <property>} in {@code persistence.xml}) that marks the
+     * default unit when the application has several: {@code true} on exactly one unit.
+     */
+    public static final String DEFAULT_UNIT = "forkscope.default";
+
+    /**
+     * Prefix of the Java SE datasource keys. {@code forkscope.datasource.url},
+     * {@code .username}, {@code .password}, {@code .min-size} and {@code .max-size} are read as
+     * persistence-unit properties; a configuration key {@code forkscope.datasource.<unit>.url}
+     * (and so on) overrides the unit's own value. A unit with a URL gets an Agroal pool.
+     */
+    public static final String DATASOURCE_PREFIX = "forkscope.datasource.";
+
+    private ForkscopeConfig() {
+    }
+}

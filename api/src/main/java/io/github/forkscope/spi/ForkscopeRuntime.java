@@ -1,0 +1,53 @@
+package io.github.forkscope.spi;
+
+import io.github.forkscope.RequestContextual;
+import io.github.forkscope.Work;
+import jakarta.persistence.EntityManager;
+
+import java.util.Optional;
+
+/**
+ * What {@link io.github.forkscope.Forkscope} delegates to: the implementation that owns contexts
+ * and forks. The CDI extension provides it as a bean; applications use
+ * {@code Forkscope} and never call this interface themselves. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * ForkscopeRuntime runtime = CDI.current().select(ForkscopeRuntime.class).get();
+ * runtime.call(RequestContextual.Mode.ENSURE, () -> runtime.currentEntityManager(null));
+ * }</pre>
+ */
+public interface ForkscopeRuntime {
+
+    /**
+     * Runs work in a context opened or joined according to {@code mode}.
+     *
+     * @param mode CREATE for a fresh context, ENSURE to join the active one
+     * @param work the work, not null
+     * @param <T> the result type
+     * @param <X> the checked exception the work may throw
+     * @return the work's result
+     * @throws X the work's own exception, unchanged
+     */
+    <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X;
+
+    /**
+     * Returns the active context's fork of a unit, creating it if the context has none yet.
+     *
+     * @param unitName the unit, or null for the default unit
+     * @return the fork, or empty when no context is active
+     */
+    Optional<EntityManager> currentEntityManager(String unitName);
+
+    /**
+     * Runs work in a transaction on the current fork of a unit, as
+     * {@link io.github.forkscope.Forkscope#transactional(String, Work)} describes.
+     *
+     * @param unitName the unit, or null for the default unit
+     * @param work the work, not null
+     * @param <T> the result type
+     * @param <X> the checked exception the work may throw
+     * @return the work's result
+     * @throws X the work's own exception, unchanged
+     */
+    <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X;
+}

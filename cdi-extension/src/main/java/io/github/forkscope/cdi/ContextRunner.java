@@ -1,0 +1,66 @@
+package io.github.forkscope.cdi;
+
+import io.github.forkscope.RequestContextual;
+import io.github.forkscope.Work;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Opens, joins and ends Forkscope contexts, the one place where CREATE and ENSURE are decided for
+ * the interceptor and the programmatic API alike. Where no CDI request context is active it
+ * activates one for the call, so the frame lives and dies with it. Thread-safe: all state is in
+ * the request context of the calling thread.
+ */
+@Singleton
+class ContextRunner {
+
+    private RequestForks requestForks;
+    private Instance<RequestContextController> controllers;
+
+    ContextRunner() {
+    }
+
+    @Inject
+    ContextRunner(RequestForks requestForks, Instance<RequestContextController> controllers) {
+        this.requestForks = requestForks;
+        this.controllers = controllers;
+    }
+
+    /** The active context's frame, or null when no CDI request context is active on this thread. */
+    Frame activeFrame() {
+        try {
+            return requestForks.current();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X {
+        if (activeFrame() != null) {
+            return mode == RequestContextual.Mode.ENSURE ? work.execute() : inNewFrame(work);
+        }
+        RequestContextController controller = controllers.get();
+        controller.activate();
+        try {
+            return work.execute();
+        } finally {
+            try {
+                controller.deactivate();
+            } finally {
+                controllers.destroy(controller);
+            }
+        }
+    }
+
+    private <T, X extends Exception> T inNewFrame(Work<T, X> work) throws X {
+        Frame frame = requestForks.push();
+        try {
+            return work.execute();
+        } finally {
+            requestForks.pop(frame);
+        }
+    }
+}

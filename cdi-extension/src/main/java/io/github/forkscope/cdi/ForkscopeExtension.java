@@ -1,0 +1,171 @@
+package io.github.forkscope.cdi;
+
+import io.github.forkscope.Unit;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.persistence.EntityManager;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wires Forkscope into the CDI container: adds its internal beans and interceptor, registers one
+ * contextual {@code EntityManager} bean per persistence unit ({@code @Default} for the default
+ * unit, {@code @Unit("name")} for each), checks at deployment that every injection point names a
+ * unit that exists, starts the units, and closes everything at shutdown. The behaviour lives in
+ * the beans it adds; registered through {@code META-INF/services}, so applications declare
+ * nothing. Its observer methods run on the container's deployment thread; {@link #units()} is
+ * safe to read from any thread once the deployment is validated.
+ */
+public class ForkscopeExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(ForkscopeExtension.class.getName());
+
+    private final Set<String> requestedUnits = new HashSet<>();
+    private boolean defaultRequested;
+    private List<UnitDescriptor> descriptors = List.of();
+    private String defaultName;
+    private volatile Units units;
+    private volatile GlobalContext global;
+    private volatile Map<String, EntityManager> entityManagers = Map.of();
+
+    void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : List.of(RequestForks.class, ContextRunner.class, RuntimeBean.class,
+                RequestContextualInterceptor.class)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), "forkscope." + type.getSimpleName());
+        }
+    }
+
+    void collectInjectionPoints(@Observes ProcessInjectionPoint<?, EntityManager> event) {
+        InjectionPoint point = event.getInjectionPoint();
+        Unit unit = qualifier(point.getQualifiers());
+        if (unit != null) {
+            requestedUnits.add(unit.value());
+        } else if (isDefault(point.getQualifiers())) {
+            defaultRequested = true;
+        }
+    }
+
+    void registerEntityManagers(@Observes AfterBeanDiscovery event) {
+        descriptors = PersistenceXml.read(classLoader());
+        List<String> names = descriptors.stream().map(UnitDescriptor::name).toList();
+        if (names.isEmpty()) {
+            if (defaultRequested || !requestedUnits.isEmpty()) {
+                event.addDefinitionError(new IllegalStateException(Messages.noUnits()));
+            }
+            return;
+        }
+        requestedUnits.stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
+                event.addDefinitionError(new IllegalStateException(Messages.unknownUnit(name, names))));
+        defaultName = chooseDefault(event, names);
+        for (UnitDescriptor descriptor : descriptors) {
+            String name = descriptor.name();
+            List<Annotation> qualifiers = new ArrayList<>(List.of(Unit.Literal.of(name), Any.Literal.INSTANCE));
+            if (name.equals(defaultName)) {
+                qualifiers.add(Default.Literal.INSTANCE);
+            }
+            event.addBean()
+                    .types(EntityManager.class, Object.class)
+                    .qualifiers(qualifiers.toArray(Annotation[]::new))
+                    .scope(Dependent.class)
+                    .id("forkscope.EntityManager." + name)
+                    .createWith(context -> entityManager(name));
+        }
+    }
+
+    private String chooseDefault(AfterBeanDiscovery event, List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        List<String> marked = descriptors.stream().filter(UnitDescriptor::markedDefault)
+                .map(UnitDescriptor::name).toList();
+        if (marked.size() > 1) {
+            event.addDefinitionError(new IllegalStateException(Messages.severalDefaultUnits(marked)));
+        } else if (marked.isEmpty() && defaultRequested) {
+            event.addDefinitionError(new IllegalStateException(Messages.noDefaultUnit(names)));
+        }
+        return marked.size() == 1 ? marked.get(0) : null;
+    }
+
+    void startUnits(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        try {
+            Settings settings = Settings.fromEnvironment();
+            List<ManagedUnit> started = new SeBootstrap(settings).start(descriptors);
+            units = new Units(started, defaultName);
+            global = new GlobalContext(settings.flag(io.github.forkscope.ForkscopeConfig.ALLOW_GLOBAL_CONTEXT),
+                    started);
+            ContextRunner contexts = reference(beanManager, ContextRunner.class);
+            Map<String, EntityManager> created = new LinkedHashMap<>();
+            for (ManagedUnit unit : started) {
+                created.put(unit.name(), new ContextualEntityManager(unit, contexts, global));
+            }
+            entityManagers = created;
+            if (!started.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
+            }
+        } catch (RuntimeException e) {
+            event.addDeploymentProblem(e);
+        }
+    }
+
+    void closeUnits(@Observes BeforeShutdown event) {
+        if (global != null) {
+            global.close();
+        }
+        if (units != null) {
+            for (ManagedUnit unit : units.all()) {
+                try {
+                    unit.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, Messages.unitCloseFailed(unit.name()), e);
+                }
+            }
+        }
+    }
+
+    Units units() {
+        return units;
+    }
+
+    private EntityManager entityManager(String unit) {
+        return entityManagers.get(unit);
+    }
+
+    private static <T> T reference(BeanManager beanManager, Class<T> type) {
+        var bean = beanManager.resolve(beanManager.getBeans(type));
+        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
+    }
+
+    private static Unit qualifier(Set<Annotation> qualifiers) {
+        for (Annotation qualifier : qualifiers) {
+            if (qualifier instanceof Unit unit) {
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDefault(Set<Annotation> qualifiers) {
+        return qualifiers.stream().allMatch(q -> q instanceof Default || q instanceof Any);
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : ForkscopeExtension.class.getClassLoader();
+    }
+}

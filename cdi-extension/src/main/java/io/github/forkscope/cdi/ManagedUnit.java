@@ -1,0 +1,77 @@
+package io.github.forkscope.cdi;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import java.util.Objects;
+
+/**
+ * A started persistence unit: its factory, its position among the application's units (forks
+ * are kept in an array indexed by it), how it runs transactions, and the pool Forkscope opened
+ * for it in Java SE, if any. Immutable and thread-safe; {@link #close()} is called once, at
+ * shutdown.
+ */
+final class ManagedUnit implements AutoCloseable {
+
+    private final String name;
+    private final int index;
+    private final EntityManagerFactory factory;
+    private final Jta jta;
+    private final AutoCloseable pool;
+
+    ManagedUnit(String name, int index, EntityManagerFactory factory, Jta jta, AutoCloseable pool) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.index = index;
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.jta = jta;
+        this.pool = pool;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int index() {
+        return index;
+    }
+
+    EntityManagerFactory factory() {
+        return factory;
+    }
+
+    /** The pool Forkscope opened for this unit, or null when the provider manages connections. */
+    Object pool() {
+        return pool;
+    }
+
+    boolean resourceLocal() {
+        return jta == null;
+    }
+
+    EntityManager createFork() {
+        return factory.createEntityManager();
+    }
+
+    /** Joins the fork to the active JTA transaction, if there is one and it has not joined yet. */
+    EntityManager joined(EntityManager fork) {
+        if (jta != null && jta.active() && !fork.isJoinedToTransaction()) {
+            fork.joinTransaction();
+        }
+        return fork;
+    }
+
+    UnitTransaction transaction(EntityManager em) {
+        return jta == null ? new ResourceLocalTransaction(em) : new JtaTransaction(jta, em);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            factory.close();
+        } finally {
+            if (pool != null) {
+                pool.close();
+            }
+        }
+    }
+}

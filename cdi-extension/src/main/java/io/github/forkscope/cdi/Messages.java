@@ -1,0 +1,102 @@
+package io.github.forkscope.cdi;
+
+import java.util.Collection;
+
+/**
+ * The text of every error and warning Forkscope reports, each with its stable
+ * {@code FORKSCOPE-nnn} code, so that the README's troubleshooting table and the code cannot
+ * drift apart. Stateless and thread-safe.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String globalContext(String method, Thread thread) {
+        return "FORKSCOPE-001: " + method + " was called on thread \"" + thread.getName()
+                + "\" outside any Forkscope context. No request context is active on this thread, so there is "
+                + "no fork (per-unit-of-work EntityManager) to run it on.\n"
+                + "Fix it in one of these ways:\n"
+                + "  - HTTP requests: put forkscope-servlet-listener in WEB-INF/lib; it opens a context for every request.\n"
+                + "  - Timers, message consumers, executor tasks, startup code: annotate the entry point with "
+                + "@RequestContextual.\n"
+                + "  - Any other code: wrap it in Forkscope.run(() -> ...) or Forkscope.call(() -> ...).\n"
+                + "Escape hatch: forkscope.allow-global-context=true (environment: FORKSCOPE_ALLOW_GLOBAL_CONTEXT=true) "
+                + "sends such calls to one global EntityManager shared by the whole application. Use it in tests "
+                + "only: in production that shared persistence context grows without bound, serves stale data and "
+                + "lets one caller's unflushed changes be flushed by another.";
+    }
+
+    static String globalContextInUse(String unit) {
+        return "FORKSCOPE-002: forkscope.allow-global-context is on: calls outside any context now share one global "
+                + "EntityManager of unit '" + unit + "'. This is meant for tests; in production, open a context "
+                + "(servlet listener, @RequestContextual, Forkscope.run) instead.";
+    }
+
+    static String unknownUnit(String name, Collection<String> known) {
+        return "FORKSCOPE-003: @Unit(\"" + name + "\") names a persistence unit that does not exist. Units found in "
+                + "META-INF/persistence.xml: " + known + ". Fix the name in @Unit, or declare the unit in "
+                + "persistence.xml.";
+    }
+
+    static String noDefaultUnit(Collection<String> known) {
+        return "FORKSCOPE-004: an EntityManager is injected without @Unit, but the application has several "
+                + "persistence units " + known + " and none is marked as the default. Add "
+                + "<property name=\"forkscope.default\" value=\"true\"/> to exactly one unit in persistence.xml, or "
+                + "qualify the injection point with @Unit(\"name\").";
+    }
+
+    static String severalDefaultUnits(Collection<String> marked) {
+        return "FORKSCOPE-004: several persistence units are marked with forkscope.default=true: " + marked
+                + ". Mark exactly one.";
+    }
+
+    static String noUnits() {
+        return "FORKSCOPE-005: an EntityManager is injected, but no persistence unit was found: there is no "
+                + "META-INF/persistence.xml on the classpath, or it declares no <persistence-unit>. Add one.";
+    }
+
+    static String closeNotAllowed() {
+        return "FORKSCOPE-006: close() was called on the contextual EntityManager. Its forks are closed by "
+                + "Forkscope when their context ends; remove the close() call (and any try-with-resources around "
+                + "the injected EntityManager).";
+    }
+
+    static String bootstrapFailed(String unit, Throwable cause) {
+        return "FORKSCOPE-007: persistence unit '" + unit + "' could not be started: " + cause
+                + ". Check the unit's properties in persistence.xml and its datasource settings "
+                + "(forkscope.datasource.*).";
+    }
+
+    static String badSetting(String key, String value, String expected) {
+        return "FORKSCOPE-009: configuration key " + key + " has the value '" + value + "', which is not "
+                + expected + ". Fix the value where it is set (MicroProfile Config, system property or "
+                + "environment variable).";
+    }
+
+    static String closeFailed(String unit) {
+        return "FORKSCOPE-010: closing the fork of unit '" + unit + "' failed; the context ended anyway and its "
+                + "other forks were closed.";
+    }
+
+    static String rollbackFailed(String unit) {
+        return "FORKSCOPE-011: rolling back the transaction of unit '" + unit + "' after a failure failed too; "
+                + "the original exception is rethrown with this one attached as suppressed.";
+    }
+
+    static String jtaUnavailable(String unit) {
+        return "FORKSCOPE-012: persistence unit '" + unit + "' uses JTA, but no TransactionSynchronizationRegistry "
+                + "and UserTransaction were found in JNDI (java:comp). Deploy to a Jakarta EE server, or declare the "
+                + "unit with transaction-type=\"RESOURCE_LOCAL\" in Java SE.";
+    }
+
+    static String unitCloseFailed(String unit) {
+        return "FORKSCOPE-014: closing persistence unit '" + unit + "' at shutdown failed; the other units were "
+                + "closed anyway.";
+    }
+
+    static String unitsStarted(Collection<String> units, String defaultUnit) {
+        return "FORKSCOPE-013: persistence units ready: " + units
+                + (defaultUnit == null ? " (no default unit)" : " (default: " + defaultUnit + ")");
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.forkscope.cdi;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The Forkscope contexts of one CDI request context: its base frame, created on first use, and
+ * the CREATE frames stacked on it. When the request context is destroyed, every frame still
+ * open is closed. The request context confines it to one thread at a time.
+ */
+@RequestScoped
+class RequestForks {
+
+    private ForkscopeExtension extension;
+    private Frame current;
+
+    RequestForks() {
+    }
+
+    @Inject
+    RequestForks(ForkscopeExtension extension) {
+        this.extension = extension;
+    }
+
+    Frame current() {
+        Frame frame = current;
+        if (frame == null) {
+            frame = new Frame(extension.units().all(), null);
+            current = frame;
+        }
+        return frame;
+    }
+
+    Frame push() {
+        Frame frame = new Frame(extension.units().all(), current);
+        current = frame;
+        return frame;
+    }
+
+    void pop(Frame frame) {
+        current = frame.outer();
+        frame.close();
+    }
+
+    @PreDestroy
+    void end() {
+        for (Frame frame = current; frame != null; frame = frame.outer()) {
+            frame.close();
+        }
+        current = null;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.forkscope.cdi;
+
+import io.github.forkscope.Work;
+import jakarta.persistence.EntityManager;
+
+import java.util.Objects;
+
+/**
+ * A transaction on one EntityManager, resource-local or JTA, seen through the few operations
+ * that {@code Forkscope.transactional} and writes outside a context need. {@link #run(Work)}
+ * holds the one rule both follow: join an active transaction, otherwise begin one, commit on
+ * success, roll back and clear on failure, and rethrow the original exception. One instance
+ * serves one call on one thread.
+ */
+abstract class UnitTransaction {
+
+    private static final System.Logger LOG = System.getLogger(UnitTransaction.class.getName());
+
+    final EntityManager em;
+
+    UnitTransaction(EntityManager em) {
+        this.em = Objects.requireNonNull(em, "em");
+    }
+
+    abstract boolean active();
+
+    abstract void begin() throws Exception;
+
+    abstract void commit() throws Exception;
+
+    abstract void rollback() throws Exception;
+
+    abstract void markRollbackOnly() throws Exception;
+
+    final <T, X extends Exception> T run(String unit, Work<T, X> work) throws X {
+        if (active()) {
+            return joined(work);
+        }
+        try {
+            begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot begin a transaction on unit '" + unit + "'", e);
+        }
+        try {
+            T result = work.execute();
+            em.flush();
+            commit();
+            return result;
+        } catch (Throwable failure) {
+            rollbackAfter(unit, failure);
+            em.clear();
+            throw sneaky(failure);
+        }
+    }
+
+    private <T, X extends Exception> T joined(Work<T, X> work) throws X {
+        try {
+            return work.execute();
+        } catch (Throwable failure) {
+            try {
+                markRollbackOnly();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+            throw sneaky(failure);
+        }
+    }
+
+    private void rollbackAfter(String unit, Throwable failure) {
+        try {
+            if (active()) {
+                rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, Messages.rollbackFailed(unit), e);
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Rethrows the work's own exception unchanged: checked ones can only be the work's X. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable failure) throws E {
+        throw (E) failure;
+    }
+}

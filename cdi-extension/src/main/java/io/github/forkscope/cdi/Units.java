@@ -1,0 +1,38 @@
+package io.github.forkscope.cdi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The application's started persistence units and which one is the default. Immutable and
+ * thread-safe.
+ */
+final class Units {
+
+    private final List<ManagedUnit> all;
+    private final ManagedUnit defaultUnit;
+
+    Units(List<ManagedUnit> all, String defaultName) {
+        this.all = List.copyOf(all);
+        this.defaultUnit = defaultName == null ? null : find(defaultName);
+    }
+
+    List<ManagedUnit> all() {
+        return all;
+    }
+
+    /** The named unit, or the default unit for a null name. */
+    ManagedUnit get(String name) {
+        ManagedUnit unit = name == null ? defaultUnit : find(name);
+        if (unit == null) {
+            List<String> names = all.stream().map(ManagedUnit::name).toList();
+            throw new IllegalArgumentException(name == null ? Messages.noDefaultUnit(names) : Messages.unknownUnit(name, names));
+        }
+        return unit;
+    }
+
+    private ManagedUnit find(String name) {
+        Objects.requireNonNull(name, "name");
+        return all.stream().filter(u -> u.name().equals(name)).findFirst().orElse(null);
+    }
+}
