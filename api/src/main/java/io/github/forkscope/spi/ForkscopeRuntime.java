@@ -50,4 +50,14 @@ public interface ForkscopeRuntime {
      * @throws X the work's own exception, unchanged
      */
     <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X;
+
+    /**
+     * Returns an action that closes the forks of the context active now, for integrations that
+     * learn on another thread when their unit of work is over (an async HTTP request that
+     * completes, fails or times out). Running it more than once does no harm; a context used
+     * again after it ran gets new forks, closed when the context ends.
+     *
+     * @return the action; one that does nothing when no context is active
+     */
+    Runnable forkCloser();
 }

@@ -49,6 +49,13 @@ public class ForkscopeExtension implements Extension {
                 RequestContextualInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "forkscope." + type.getSimpleName());
         }
+        descriptors = PersistenceXml.read(classLoader());
+        for (UnitDescriptor descriptor : descriptors) {
+            var factory = event.addAnnotatedType(ContainerFactory.class, "forkscope.factory." + descriptor.name())
+                    .add(Unit.Literal.of(descriptor.name()));
+            factory.filterFields(field -> field.getJavaMember().getName().equals("factory"))
+                    .forEach(field -> field.add(new ContainerFactory.Literal(descriptor.name())));
+        }
     }
 
     void collectInjectionPoints(@Observes ProcessInjectionPoint<?, EntityManager> event) {
@@ -62,7 +69,6 @@ public class ForkscopeExtension implements Extension {
     }
 
     void registerEntityManagers(@Observes AfterBeanDiscovery event) {
-        descriptors = PersistenceXml.read(classLoader());
         List<String> names = descriptors.stream().map(UnitDescriptor::name).toList();
         if (names.isEmpty()) {
             if (defaultRequested || !requestedUnits.isEmpty()) {
@@ -105,7 +111,10 @@ public class ForkscopeExtension implements Extension {
     void startUnits(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         try {
             Settings settings = Settings.fromEnvironment();
-            List<ManagedUnit> started = new SeBootstrap(settings).start(descriptors);
+            List<ManagedUnit> started = containerUnits(beanManager);
+            if (started == null) {
+                started = new SeBootstrap(settings).start(descriptors);
+            }
             units = new Units(started, defaultName);
             global = new GlobalContext(settings.flag(io.github.forkscope.ForkscopeConfig.ALLOW_GLOBAL_CONTEXT),
                     started);
@@ -136,6 +145,22 @@ public class ForkscopeExtension implements Extension {
                 }
             }
         }
+    }
+
+    /** The units with the container's factories, or null in Java SE, where no container injects them. */
+    private List<ManagedUnit> containerUnits(BeanManager beanManager) {
+        List<ManagedUnit> units = new ArrayList<>();
+        for (UnitDescriptor descriptor : descriptors) {
+            var bean = beanManager.resolve(beanManager.getBeans(ContainerFactory.class, Unit.Literal.of(descriptor.name())));
+            var factory = ((ContainerFactory) beanManager.getReference(bean, ContainerFactory.class,
+                    beanManager.createCreationalContext(bean))).factory;
+            if (factory == null) {
+                return null;
+            }
+            Jta jta = descriptor.resourceLocal(true) ? null : new Jta(descriptor.name());
+            units.add(new ManagedUnit(descriptor.name(), units.size(), factory, jta, null, false));
+        }
+        return units;
     }
 
     Units units() {

@@ -9,39 +9,49 @@ import javax.naming.NamingException;
 import java.util.Objects;
 
 /**
- * The container's JTA services, looked up once from {@code java:comp}: the synchronization
+ * The container's JTA services for one JTA unit, looked up from {@code java:comp} on first use
+ * (a request thread, where the component's naming context is there): the synchronization
  * registry tells whether a transaction is active, the user transaction begins and ends the ones
- * {@code Forkscope.transactional} owns. Thread-safe, as the container's objects are.
+ * {@code Forkscope.transactional} owns. Thread-safe: a racing second lookup finds the same
+ * objects.
  */
 final class Jta {
 
-    private final TransactionSynchronizationRegistry registry;
-    private final UserTransaction userTransaction;
+    private final String unit;
+    private volatile TransactionSynchronizationRegistry registry;
+    private volatile UserTransaction userTransaction;
 
-    private Jta(TransactionSynchronizationRegistry registry, UserTransaction userTransaction) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.userTransaction = Objects.requireNonNull(userTransaction, "userTransaction");
-    }
-
-    static Jta lookup(String unit) {
-        try {
-            InitialContext naming = new InitialContext();
-            return new Jta((TransactionSynchronizationRegistry) naming.lookup("java:comp/TransactionSynchronizationRegistry"),
-                    (UserTransaction) naming.lookup("java:comp/UserTransaction"));
-        } catch (NamingException | RuntimeException e) {
-            throw new IllegalStateException(Messages.jtaUnavailable(unit), e);
-        }
+    Jta(String unit) {
+        this.unit = Objects.requireNonNull(unit, "unit");
     }
 
     boolean active() {
-        return registry.getTransactionStatus() == Status.STATUS_ACTIVE;
-    }
-
-    UserTransaction userTransaction() {
-        return userTransaction;
+        return status() == Status.STATUS_ACTIVE;
     }
 
     int status() {
-        return registry.getTransactionStatus();
+        TransactionSynchronizationRegistry r = registry;
+        if (r == null) {
+            r = lookup(TransactionSynchronizationRegistry.class, "java:comp/TransactionSynchronizationRegistry");
+            registry = r;
+        }
+        return r.getTransactionStatus();
+    }
+
+    UserTransaction userTransaction() {
+        UserTransaction t = userTransaction;
+        if (t == null) {
+            t = lookup(UserTransaction.class, "java:comp/UserTransaction");
+            userTransaction = t;
+        }
+        return t;
+    }
+
+    private <T> T lookup(Class<T> type, String name) {
+        try {
+            return type.cast(new InitialContext().lookup(name));
+        } catch (NamingException | RuntimeException e) {
+            throw new IllegalStateException(Messages.jtaUnavailable(unit), e);
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * A started persistence unit: its factory, its position among the application's units (forks
  * are kept in an array indexed by it), how it runs transactions, and the pool Forkscope opened
- * for it in Java SE, if any. Immutable and thread-safe; {@link #close()} is called once, at
- * shutdown.
+ * for it in Java SE, if any. A factory the container owns is never closed by Forkscope.
+ * Immutable and thread-safe; {@link #close()} is called once, at shutdown.
  */
 final class ManagedUnit implements AutoCloseable {
 
@@ -18,13 +18,16 @@ final class ManagedUnit implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final Jta jta;
     private final AutoCloseable pool;
+    private final boolean ownsFactory;
 
-    ManagedUnit(String name, int index, EntityManagerFactory factory, Jta jta, AutoCloseable pool) {
+    ManagedUnit(String name, int index, EntityManagerFactory factory, Jta jta, AutoCloseable pool,
+                boolean ownsFactory) {
         this.name = Objects.requireNonNull(name, "name");
         this.index = index;
         this.factory = Objects.requireNonNull(factory, "factory");
         this.jta = jta;
         this.pool = pool;
+        this.ownsFactory = ownsFactory;
     }
 
     String name() {
@@ -67,7 +70,9 @@ final class ManagedUnit implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            factory.close();
+            if (ownsFactory) {
+                factory.close();
+            }
         } finally {
             if (pool != null) {
                 pool.close();

@@ -47,8 +47,8 @@ final class PersistenceXml {
             List<UnitDescriptor> units = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {
                 Element unit = (Element) nodes.item(i);
-                units.add(new UnitDescriptor(unit.getAttribute("name"),
-                        !"JTA".equals(unit.getAttribute("transaction-type")), properties(unit)));
+                units.add(new UnitDescriptor(unit.getAttribute("name"), unit.getAttribute("transaction-type"),
+                        properties(unit)));
             }
             return units;
         } catch (IOException e) {

@@ -23,6 +23,11 @@ class RequestForks {
         this.extension = extension;
     }
 
+    /** This instance itself: called through the client proxy, it returns the contextual instance. */
+    RequestForks self() {
+        return this;
+    }
+
     Frame current() {
         Frame frame = current;
         if (frame == null) {

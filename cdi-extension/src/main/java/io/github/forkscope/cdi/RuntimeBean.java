@@ -48,4 +48,9 @@ class RuntimeBean implements ForkscopeRuntime {
             return unit.transaction(fork).run(unit.name(), work);
         });
     }
+
+    @Override
+    public Runnable forkCloser() {
+        return contexts.activeFrame() == null ? () -> { } : contexts.requestForks()::end;
+    }
 }

@@ -53,8 +53,8 @@ final class SeBootstrap {
         }
         try {
             EntityManagerFactory factory = Persistence.createEntityManagerFactory(descriptor.name(), overrides);
-            Jta jta = descriptor.resourceLocal() ? null : Jta.lookup(descriptor.name());
-            return new ManagedUnit(descriptor.name(), index, factory, jta, pool);
+            Jta jta = descriptor.resourceLocal(false) ? null : new Jta(descriptor.name());
+            return new ManagedUnit(descriptor.name(), index, factory, jta, pool, true);
         } catch (RuntimeException | Error e) {
             if (pool != null) {
                 closeQuietly(pool);
