@@ -38,11 +38,6 @@ class ContextRunner {
         }
     }
 
-    /** The request context's own instance, not its client proxy, for use from another thread. */
-    RequestForks requestForks() {
-        return requestForks.self();
-    }
-
     <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X {
         if (activeFrame() != null) {
             return mode == RequestContextual.Mode.ENSURE ? work.execute() : inNewFrame(work);

@@ -23,11 +23,6 @@ class RequestForks {
         this.extension = extension;
     }
 
-    /** This instance itself: called through the client proxy, it returns the contextual instance. */
-    RequestForks self() {
-        return this;
-    }
-
     Frame current() {
         Frame frame = current;
         if (frame == null) {

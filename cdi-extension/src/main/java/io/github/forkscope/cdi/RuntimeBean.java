@@ -51,6 +51,7 @@ class RuntimeBean implements ForkscopeRuntime {
 
     @Override
     public Runnable forkCloser() {
-        return contexts.activeFrame() == null ? () -> { } : contexts.requestForks()::end;
+        Frame frame = contexts.activeFrame();
+        return frame == null ? () -> { } : frame::close;
     }
 }

@@ -1,0 +1,32 @@
+package io.github.forkscope.it;
+
+import io.github.forkscope.it.app.Book;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Builds the test application as a user ships it: the application's classes and its
+ * persistence.xml, with Forkscope's jars, exactly as built, in WEB-INF/lib and no web.xml.
+ */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static WebArchive bookstore(String name) {
+        File lib = new File(Objects.requireNonNull(System.getProperty("forkscope.lib.dir"), "forkscope.lib.dir"));
+        File[] jars = Objects.requireNonNull(lib.listFiles((dir, file) -> file.endsWith(".jar")), "no jars in " + lib);
+        if (jars.length != 3) {
+            throw new IllegalStateException("expected forkscope-api, -cdi-extension and -servlet-listener in " + lib
+                    + ", found " + Arrays.toString(jars));
+        }
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(Book.class.getPackage())
+                .addAsResource("app/persistence.xml", "META-INF/persistence.xml")
+                .addAsLibraries(jars);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.forkscope.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SPEC 1 and 3.1 over real HTTP: a fork per request, isolation, async requests, seed 002. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpRequestsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.bookstore("http-requests");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void seed() throws Exception {
+        http = new Http(base);
+        http.post("api/seed?books=100");
+    }
+
+    @Test
+    void eachRequestHasItsOwnIdentityMap() throws Exception {
+        String first = http.get("api/identity/1");
+        String second = http.get("api/identity/1");
+        assertTrue(first.contains("\"same\":true"), first);
+        assertTrue(second.contains("\"same\":true"), second);
+        assertTrue(!fork(first).equals(fork(second)), "two requests shared a fork: " + first + " " + second);
+    }
+
+    @Test
+    void thirtyTwoConcurrentRequestsSeeOnlyTheirOwnPendingChanges() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String title = "request-" + i;
+                answers.add(clients.submit(() -> http.get("api/isolation/1?title=" + title)));
+            }
+            for (int i = 0; i < 32; i++) {
+                assertEquals("{\"title\":\"request-" + i + "\"}", answers.get(i).get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals("{\"id\":1,\"title\":\"Book 1\"}", http.get("api/book/1"), "a pending change was flushed");
+    }
+
+    @Test
+    void seed002TheAuthorLoadedByOneRequestDoesNotShowUpInTheNext() throws Exception {
+        String first = http.get("api/book/1");
+        String withAuthor = http.get("api/book-with-author/1");
+        String third = http.get("api/book/1");
+        assertEquals("{\"id\":1,\"title\":\"Book 1\"}", first);
+        assertEquals("{\"id\":1,\"title\":\"Book 1\",\"author\":{\"name\":\"Frank Herbert\"}}", withAuthor);
+        assertEquals(first, third);
+    }
+
+    @Test
+    void anAsyncRequestKeepsOneForkAcrossDispatchesAndClosesItAtCompletion() throws Exception {
+        String cycle = http.get("async");
+        assertEquals("{\"sameFork\":true,\"openDuringCycle\":true}", cycle);
+        assertEquals("{\"open\":false}", http.get("async/last"));
+    }
+
+    @Test
+    void anAsyncTimeoutEndsTheContext() throws Exception {
+        int status = http.send("GET", "async?timeout=1").statusCode();
+        assertTrue(status >= 400, "the timed-out request answered " + status);
+        assertEquals("{\"open\":false}", http.get("async/last"));
+    }
+
+    @Test
+    void tenThousandRequestsLeaveNoForkOpenAndRetainNoEntity() throws Exception {
+        int requests = Integer.getInteger("forkscope.it.requests", 10_000);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(clients.submit(() -> http.get("api/load/100")));
+            }
+            for (Future<String> answer : answers) {
+                assertEquals("{\"loaded\":100}", answer.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        String report = http.get("api/retention");
+        assertTrue(report.contains("\"watched\":" + requests + ","), report);
+        assertTrue(report.contains("\"alive\":0,"), report);
+        assertTrue(report.contains("\"sampledForks\":" + requests / 100 + ","), report);
+        assertTrue(report.contains("\"openForks\":0}"), report);
+    }
+
+    private static String fork(String json) {
+        return json.replaceAll(".*\"fork\":(\\d+).*", "$1");
+    }
+}
