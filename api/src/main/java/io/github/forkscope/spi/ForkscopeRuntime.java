@@ -52,12 +52,10 @@ public interface ForkscopeRuntime {
     <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X;
 
     /**
-     * Returns an action that closes the forks of the context active now, for integrations that
-     * learn on another thread when their unit of work is over (an async HTTP request that
-     * completes, fails or times out). Running it more than once does no harm; a context used
-     * again after it ran gets new forks, closed when the context ends.
+     * Captures the context active on the calling thread, for integrations whose unit of work
+     * continues on other threads (an async HTTP request).
      *
-     * @return the action; one that does nothing when no context is active
+     * @return the context, or empty when none is active
      */
-    Runnable forkCloser();
+    Optional<ContextHandle> currentContext();
 }

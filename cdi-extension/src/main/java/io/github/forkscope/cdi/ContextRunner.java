@@ -55,6 +55,42 @@ class ContextRunner {
         }
     }
 
+    /**
+     * Runs work with an existing frame as the active one: the frame of an async request resumed
+     * on the thread of a later dispatch. Where the server restored the request context, the frame
+     * is already active; otherwise it is put in place for the call, and a CDI request context is
+     * activated for it if none is active. The frame stays open either way.
+     */
+    <T, X extends Exception> T resume(Frame frame, Work<T, X> work) throws X {
+        Frame active = activeFrame();
+        if (active == frame) {
+            return work.execute();
+        }
+        if (active != null) {
+            return withFrame(frame, work);
+        }
+        RequestContextController controller = controllers.get();
+        controller.activate();
+        try {
+            return withFrame(frame, work);
+        } finally {
+            try {
+                controller.deactivate();
+            } finally {
+                controllers.destroy(controller);
+            }
+        }
+    }
+
+    private <T, X extends Exception> T withFrame(Frame frame, Work<T, X> work) throws X {
+        Frame previous = requestForks.swap(frame);
+        try {
+            return work.execute();
+        } finally {
+            requestForks.swap(previous);
+        }
+    }
+
     private <T, X extends Exception> T inNewFrame(Work<T, X> work) throws X {
         Frame frame = requestForks.push();
         try {

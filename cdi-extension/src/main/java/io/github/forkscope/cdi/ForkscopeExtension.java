@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Wires Forkscope into the CDI container: adds its internal beans and interceptor, registers one
@@ -147,16 +149,22 @@ public class ForkscopeExtension implements Extension {
         }
     }
 
-    /** The units with the container's factories, or null in Java SE, where no container injects them. */
+    /**
+     * The units with the container's factories: injected where the server honours the
+     * {@code @PersistenceUnit} put on {@link ContainerFactory}, otherwise found through JNDI on first
+     * use. Null in Java SE, where there is no naming service and Forkscope starts the units itself.
+     */
     private List<ManagedUnit> containerUnits(BeanManager beanManager) {
         List<ManagedUnit> units = new ArrayList<>();
+        boolean inServer = JndiFactory.namingAvailable();
         for (UnitDescriptor descriptor : descriptors) {
             var bean = beanManager.resolve(beanManager.getBeans(ContainerFactory.class, Unit.Literal.of(descriptor.name())));
-            var factory = ((ContainerFactory) beanManager.getReference(bean, ContainerFactory.class,
+            EntityManagerFactory injected = ((ContainerFactory) beanManager.getReference(bean, ContainerFactory.class,
                     beanManager.createCreationalContext(bean))).factory;
-            if (factory == null) {
+            if (injected == null && !inServer) {
                 return null;
             }
+            Supplier<EntityManagerFactory> factory = injected != null ? () -> injected : new JndiFactory(descriptor.name());
             Jta jta = descriptor.resourceLocal(true) ? null : new Jta(descriptor.name());
             units.add(new ManagedUnit(descriptor.name(), units.size(), factory, jta, null, false));
         }

@@ -4,23 +4,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A started persistence unit: its factory, its position among the application's units (forks
  * are kept in an array indexed by it), how it runs transactions, and the pool Forkscope opened
- * for it in Java SE, if any. A factory the container owns is never closed by Forkscope.
+ * for it in Java SE, if any. A factory the container owns is never closed by Forkscope; one that
+ * is found through JNDI is looked up on first use, from a thread that has the component's naming
+ * context.
  * Immutable and thread-safe; {@link #close()} is called once, at shutdown.
  */
 final class ManagedUnit implements AutoCloseable {
 
     private final String name;
     private final int index;
-    private final EntityManagerFactory factory;
+    private final Supplier<EntityManagerFactory> factory;
     private final Jta jta;
     private final AutoCloseable pool;
     private final boolean ownsFactory;
 
-    ManagedUnit(String name, int index, EntityManagerFactory factory, Jta jta, AutoCloseable pool,
+    ManagedUnit(String name, int index, Supplier<EntityManagerFactory> factory, Jta jta, AutoCloseable pool,
                 boolean ownsFactory) {
         this.name = Objects.requireNonNull(name, "name");
         this.index = index;
@@ -39,7 +42,7 @@ final class ManagedUnit implements AutoCloseable {
     }
 
     EntityManagerFactory factory() {
-        return factory;
+        return factory.get();
     }
 
     /** The pool Forkscope opened for this unit, or null when the provider manages connections. */
@@ -52,7 +55,7 @@ final class ManagedUnit implements AutoCloseable {
     }
 
     EntityManager createFork() {
-        return factory.createEntityManager();
+        return factory.get().createEntityManager();
     }
 
     /** Joins the fork to the active JTA transaction, if there is one and it has not joined yet. */
@@ -71,7 +74,7 @@ final class ManagedUnit implements AutoCloseable {
     public void close() throws Exception {
         try {
             if (ownsFactory) {
-                factory.close();
+                factory.get().close();
             }
         } finally {
             if (pool != null) {

@@ -95,6 +95,13 @@ final class Messages {
                 + "closed anyway.";
     }
 
+    static String noContainerFactory(String unit) {
+        return "FORKSCOPE-015: this server did not hand Forkscope the EntityManagerFactory of persistence unit '"
+                + unit + "', and none is declared at java:comp/env/forkscope/" + unit + ". Declare it with one line "
+                + "on any EJB, servlet or CDI bean class of the application: @PersistenceUnit(name = \"forkscope/"
+                + unit + "\", unitName = \"" + unit + "\"), or a <persistence-unit-ref> with that name in web.xml.";
+    }
+
     static String unitsStarted(Collection<String> units, String defaultUnit) {
         return "FORKSCOPE-013: persistence units ready: " + units
                 + (defaultUnit == null ? " (no default unit)" : " (default: " + defaultUnit + ")");

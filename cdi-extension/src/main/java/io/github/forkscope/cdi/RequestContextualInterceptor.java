@@ -18,15 +18,9 @@ import jakarta.interceptor.InvocationContext;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 class RequestContextualInterceptor {
 
-    private ContextRunner contexts;
-
-    RequestContextualInterceptor() {
-    }
-
+    // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
     @Inject
-    RequestContextualInterceptor(ContextRunner contexts) {
-        this.contexts = contexts;
-    }
+    ContextRunner contexts;
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {

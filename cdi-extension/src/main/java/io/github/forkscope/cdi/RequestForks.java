@@ -38,6 +38,13 @@ class RequestForks {
         return frame;
     }
 
+    /** Puts another frame in place, one this request context does not own, and returns the one it replaces. */
+    Frame swap(Frame frame) {
+        Frame previous = current;
+        current = frame;
+        return previous;
+    }
+
     void pop(Frame frame) {
         current = frame.outer();
         frame.close();

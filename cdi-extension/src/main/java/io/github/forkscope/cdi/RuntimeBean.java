@@ -2,6 +2,7 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
+import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -50,8 +51,8 @@ class RuntimeBean implements ForkscopeRuntime {
     }
 
     @Override
-    public Runnable forkCloser() {
+    public Optional<ContextHandle> currentContext() {
         Frame frame = contexts.activeFrame();
-        return frame == null ? () -> { } : frame::close;
+        return frame == null ? Optional.empty() : Optional.of(new FrameHandle(frame, contexts));
     }
 }

@@ -54,7 +54,7 @@ final class SeBootstrap {
         try {
             EntityManagerFactory factory = Persistence.createEntityManagerFactory(descriptor.name(), overrides);
             Jta jta = descriptor.resourceLocal(false) ? null : new Jta(descriptor.name());
-            return new ManagedUnit(descriptor.name(), index, factory, jta, pool, true);
+            return new ManagedUnit(descriptor.name(), index, () -> factory, jta, pool, true);
         } catch (RuntimeException | Error e) {
             if (pool != null) {
                 closeQuietly(pool);

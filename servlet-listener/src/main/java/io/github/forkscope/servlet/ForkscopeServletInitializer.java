@@ -26,6 +26,6 @@ public class ForkscopeServletInitializer implements ServletContainerInitializer 
             return; // registered already, under our name, by the application itself
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
     }
 }
