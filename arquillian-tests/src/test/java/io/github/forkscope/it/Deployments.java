@@ -29,4 +29,9 @@ final class Deployments {
                 .addAsResource("app/persistence.xml", "META-INF/persistence.xml")
                 .addAsLibraries(jars);
     }
+
+    /** The application with its message consumer, whose queue a server can hold for one deployment only. */
+    static WebArchive bookstoreWithMessaging(String name) {
+        return bookstore(name).addPackage(io.github.forkscope.it.app.messaging.BookMessages.class.getPackage());
+    }
 }

@@ -14,14 +14,14 @@ import java.net.URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC 2 and 3.2 in a server: timers, ManagedExecutorService tasks and seed 000. */
+/** SPEC 2 and 3.2 in a server: timers, message-driven beans, ManagedExecutorService tasks and seed 000. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EntryPointsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.bookstore("entry-points");
+        return Deployments.bookstoreWithMessaging("entry-points");
     }
 
     @ArquillianResource
@@ -41,6 +41,17 @@ class EntryPointsIT {
         String report = awaitRecords(4);
         assertTrue(report.contains("\"distinctForks\":4,"), report);
         assertTrue(report.contains("\"openForks\":0,"), report);
+    }
+
+    @Test
+    void everyMessageGetsItsOwnForkAndARedeliveryAFreshOne() throws Exception {
+        http.post("api/messages/clear");
+        http.post("api/messages/ok");
+        http.post("api/messages/fail");
+        String report = awaitRecords(3);
+        assertTrue(report.contains("\"distinctForks\":3,"), report);
+        assertTrue(report.contains("\"openForks\":0,"), report);
+        assertTrue(report.contains("message:fail-redelivered"), report);
     }
 
     @Test

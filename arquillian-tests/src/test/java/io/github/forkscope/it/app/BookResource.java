@@ -53,6 +53,13 @@ public class BookResource {
         return Json.book(em, book);
     }
 
+    @POST
+    @Path("rename/{id}")
+    public String rename(@PathParam("id") long id, @QueryParam("title") String title) {
+        Forkscope.transactional(() -> em.find(Book.class, id).setTitle(title));
+        return "renamed";
+    }
+
     @GET
     @Path("identity/{id}")
     public String identity(@PathParam("id") long id) {
