@@ -7,9 +7,9 @@ import jakarta.persistence.PersistenceUnit;
 /**
  * Receives the container's EntityManagerFactory of one persistence unit through
  * {@code @PersistenceUnit}. The extension adds one variant of this class per unit, qualified
- * {@code @Unit(name)}, with the annotation's {@code unitName} set; in Java SE no container injects
- * it and the field stays null, which is how Forkscope knows it must start the unit itself.
- * Written once by the container, read once at deployment.
+ * {@code @Unit(name)}, with the annotation's {@code unitName} set. WildFly injects it; where the
+ * field stays null, Forkscope looks the factory up in JNDI in a server ({@link JndiFactory}) and
+ * starts the unit itself in Java SE. Written once by the container, read once at deployment.
  */
 @Dependent
 class ContainerFactory {
