@@ -168,6 +168,15 @@ public final class Forkscope {
         });
     }
 
+    /**
+     * Returns Forkscope's counters (contexts, forks, guard trips), also published over JMX.
+     *
+     * @return the live counters of this application
+     */
+    public static ForkscopeMetrics metrics() {
+        return runtime().metrics();
+    }
+
     private static ForkscopeRuntime runtime() {
         try {
             return CDI.current().select(ForkscopeRuntime.class).get();

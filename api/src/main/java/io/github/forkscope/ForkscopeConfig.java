@@ -19,6 +19,25 @@ public final class ForkscopeConfig {
     public static final String ALLOW_GLOBAL_CONTEXT = "forkscope.allow-global-context";
 
     /**
+     * The number of managed entities above which a fork logs one {@code FORKSCOPE-106} warning
+     * that suggests a CREATE context per chunk. Default 10000; 0 turns the check off.
+     */
+    public static final String MAX_MANAGED_ENTITIES = "forkscope.max-managed-entities";
+
+    /**
+     * {@code false} turns off the fork-mixing guard ({@code FORKSCOPE-103}, {@code FORKSCOPE-104}).
+     * Default {@code true}.
+     */
+    public static final String GUARD_FORK_MIXING = "forkscope.guards.fork-mixing";
+
+    /**
+     * {@code false} turns off the warning about changes discarded when a context ends
+     * ({@code FORKSCOPE-105}), which costs a dirty check of the fork at the end of each context
+     * that used one. Default {@code true}.
+     */
+    public static final String GUARD_DISCARDED_CHANGES = "forkscope.guards.discarded-changes";
+
+    /**
      * Persistence-unit property ({@code <property>} in {@code persistence.xml}) that marks the
      * default unit when the application has several: {@code true} on exactly one unit.
      */

@@ -58,4 +58,11 @@ public interface ForkscopeRuntime {
      * @return the context, or empty when none is active
      */
     Optional<ContextHandle> currentContext();
+
+    /**
+     * Returns the application's counters.
+     *
+     * @return the live counters
+     */
+    io.github.forkscope.ForkscopeMetrics metrics();
 }

@@ -38,13 +38,18 @@ class ContextRunner {
         }
     }
 
-    <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X {
+    /**
+     * @param openedBy what opens the context, for the messages of the guard rails: the intercepted
+     *                 method, or a description
+     */
+    <T, X extends Exception> T call(RequestContextual.Mode mode, Object openedBy, Work<T, X> work) throws X {
         if (activeFrame() != null) {
-            return mode == RequestContextual.Mode.ENSURE ? work.execute() : inNewFrame(work);
+            return mode == RequestContextual.Mode.ENSURE ? work.execute() : inNewFrame(openedBy, work);
         }
         RequestContextController controller = controllers.get();
         controller.activate();
         try {
+            requestForks.begin(openedBy);
             return work.execute();
         } finally {
             try {
@@ -91,8 +96,8 @@ class ContextRunner {
         }
     }
 
-    private <T, X extends Exception> T inNewFrame(Work<T, X> work) throws X {
-        Frame frame = requestForks.push();
+    private <T, X extends Exception> T inNewFrame(Object openedBy, Work<T, X> work) throws X {
+        Frame frame = requestForks.push(openedBy);
         try {
             return work.execute();
         } finally {

@@ -43,7 +43,9 @@ public class ForkscopeExtension implements Extension {
     private List<UnitDescriptor> descriptors = List.of();
     private String defaultName;
     private volatile Units units;
-    private volatile GlobalContext global;
+    private volatile Guards guards;
+    private final Metrics metrics = new Metrics();
+    private MetricsMBean mbean;
     private volatile Map<String, EntityManager> entityManagers = Map.of();
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -118,13 +120,13 @@ public class ForkscopeExtension implements Extension {
                 started = new SeBootstrap(settings).start(descriptors);
             }
             units = new Units(started, defaultName);
-            global = new GlobalContext(settings.flag(io.github.forkscope.ForkscopeConfig.ALLOW_GLOBAL_CONTEXT),
-                    started);
+            guards = new Guards(settings, metrics, started);
             ContextRunner contexts = reference(beanManager, ContextRunner.class);
             Map<String, EntityManager> created = new LinkedHashMap<>();
             for (ManagedUnit unit : started) {
-                created.put(unit.name(), new ContextualEntityManager(unit, contexts, global));
+                created.put(unit.name(), new ContextualEntityManager(unit, contexts, guards.global));
             }
+            mbean = MetricsMBean.register(metrics);
             entityManagers = created;
             if (!started.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
@@ -135,8 +137,11 @@ public class ForkscopeExtension implements Extension {
     }
 
     void closeUnits(@Observes BeforeShutdown event) {
-        if (global != null) {
-            global.close();
+        if (mbean != null) {
+            mbean.unregister();
+        }
+        if (guards != null) {
+            guards.global.close();
         }
         if (units != null) {
             for (ManagedUnit unit : units.all()) {
@@ -173,6 +178,14 @@ public class ForkscopeExtension implements Extension {
 
     Units units() {
         return units;
+    }
+
+    Guards guards() {
+        return guards;
+    }
+
+    Metrics metrics() {
+        return metrics;
     }
 
     private EntityManager entityManager(String unit) {

@@ -1,75 +1,82 @@
 package io.github.forkscope.cdi;
 
-import jakarta.persistence.EntityManager;
-
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One Forkscope context: the forks it created, one slot per persistence unit, filled on first
- * use. A frame is the base context of a CDI request context, or a CREATE frame opened inside one
- * that hides its {@link #outer()} frame until it ends. Not thread-safe: a context belongs to one
- * unit of work, which runs on one thread at a time.
+ * One Forkscope context: its forks, one slot per persistence unit, filled on first use, and where
+ * it was opened, for the messages of the guard rails. A frame is the base context of a CDI request
+ * context, a CREATE frame opened inside one that hides its {@link #outer()} frame until it ends,
+ * or the global context. Not thread-safe: a context belongs to one unit of work, which runs on one
+ * thread at a time; its forks guard themselves against a second thread.
  */
 final class Frame {
 
-    private static final System.Logger LOG = System.getLogger(Frame.class.getName());
-
     private final List<ManagedUnit> units;
-    private final EntityManager[] forks;
+    private final Guards guards;
+    private final Fork[] forks;
     private final Frame outer;
+    private final Object openedBy;
+    private final String thread;
+    private final boolean counted;
+    private boolean closed;
 
-    Frame(List<ManagedUnit> units, Frame outer) {
+    /**
+     * @param openedBy what opened the context: a method, or a short description
+     * @param counted  whether the context counts in the metrics (the global context does not)
+     */
+    Frame(List<ManagedUnit> units, Guards guards, Frame outer, Object openedBy, boolean counted) {
         this.units = Objects.requireNonNull(units, "units");
-        this.forks = new EntityManager[units.size()];
+        this.guards = Objects.requireNonNull(guards, "guards");
+        this.forks = new Fork[units.size()];
         this.outer = outer;
+        this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
+        this.thread = Thread.currentThread().getName();
+        this.counted = counted;
+        if (counted) {
+            guards.metrics.contextsOpened.increment();
+        }
     }
 
     Frame outer() {
         return outer;
     }
 
-    EntityManager fork(ManagedUnit unit) {
-        EntityManager fork = forks[unit.index()];
+    /** Where the context was opened, for messages: built only when one is needed. */
+    String origin() {
+        String by = openedBy instanceof java.lang.reflect.Method method
+                ? "@RequestContextual on " + method.getDeclaringClass().getName() + "." + method.getName() + "()"
+                : openedBy.toString();
+        return by + " on thread \"" + thread + "\"";
+    }
+
+    Fork fork(ManagedUnit unit) {
+        Fork fork = forks[unit.index()];
         if (fork == null) {
-            fork = unit.createFork();
+            fork = new Fork(unit.createFork(), unit, this, guards);
+            guards.metrics.forksCreated.increment();
             forks[unit.index()] = fork;
         }
         return fork;
     }
 
-    /**
-     * Closes every fork without flushing. A resource-local transaction left open is rolled back
-     * first, so that its connection goes back to the pool; a failure on one fork is logged and
-     * does not keep the others open.
-     */
-    void close() {
-        for (int i = 0; i < forks.length; i++) {
-            EntityManager fork = forks[i];
-            if (fork == null) {
-                continue;
-            }
-            forks[i] = null;
-            ManagedUnit unit = units.get(i);
-            try {
-                if (unit.resourceLocal() && fork.getTransaction().isActive()) {
-                    fork.getTransaction().rollback();
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, Messages.rollbackFailed(unit.name()), e);
-            } finally {
-                closeQuietly(unit, fork);
-            }
-        }
+    /** The fork of a unit if this context has created one, without creating it. */
+    Fork existingFork(ManagedUnit unit) {
+        return forks[unit.index()];
     }
 
-    private static void closeQuietly(ManagedUnit unit, EntityManager fork) {
-        try {
-            if (fork.isOpen()) {
+    /** Closes every fork; a later use of the frame gets new forks. */
+    void close() {
+        if (counted && !closed) {
+            guards.metrics.contextsClosed.increment();
+        }
+        closed = true;
+        for (int i = 0; i < forks.length; i++) {
+            Fork fork = forks[i];
+            if (fork != null) {
+                forks[i] = null;
                 fork.close();
             }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, Messages.closeFailed(unit.name()), e);
         }
     }
 }

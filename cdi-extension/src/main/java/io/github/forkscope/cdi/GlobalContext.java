@@ -1,14 +1,14 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.GlobalContextException;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 
 /**
  * What a call outside any context reaches: by default nothing, and the call fails with
  * {@link GlobalContextException}; with {@code forkscope.allow-global-context} on, one global
- * frame whose forks the whole application shares until shutdown. Thread-safe.
+ * frame whose forks the whole application shares until shutdown, each guarded against two
+ * threads at once like any fork. Thread-safe.
  */
 final class GlobalContext {
 
@@ -16,27 +16,35 @@ final class GlobalContext {
 
     private final boolean allowed;
     private final Frame frame;
+    private final Metrics metrics;
     private boolean warned;
 
-    GlobalContext(boolean allowed, List<ManagedUnit> units) {
+    GlobalContext(boolean allowed, List<ManagedUnit> units, Guards guards) {
         this.allowed = allowed;
-        this.frame = new Frame(units, null);
+        this.frame = new Frame(units, guards, null, "the global context (forkscope.allow-global-context)", false);
+        this.metrics = guards.metrics;
     }
 
     /** The global fork, or null when the escape hatch is off. */
-    EntityManager forkOrNull(ManagedUnit unit) {
+    Fork forkOrNull(ManagedUnit unit) {
         return allowed ? fork(unit) : null;
     }
 
     /** The global fork, or the {@code FORKSCOPE-001} error naming the method that was called. */
-    EntityManager forkFor(ManagedUnit unit, String method) {
+    Fork forkFor(ManagedUnit unit, String method) {
         if (!allowed) {
+            metrics.globalContextViolations.increment();
             throw new GlobalContextException(Messages.globalContext(method, Thread.currentThread()));
         }
         return fork(unit);
     }
 
-    private synchronized EntityManager fork(ManagedUnit unit) {
+    /** The global fork of a unit if one was created, for the fork-mixing checks of other contexts. */
+    synchronized Fork existingFork(ManagedUnit unit) {
+        return allowed ? frame.existingFork(unit) : null;
+    }
+
+    private synchronized Fork fork(ManagedUnit unit) {
         if (!warned) {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, Messages.globalContextInUse(unit.name()));

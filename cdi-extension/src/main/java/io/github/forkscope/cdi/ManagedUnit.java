@@ -22,6 +22,7 @@ final class ManagedUnit implements AutoCloseable {
     private final Jta jta;
     private final AutoCloseable pool;
     private final boolean ownsFactory;
+    private volatile ProviderSupport provider;
 
     ManagedUnit(String name, int index, Supplier<EntityManagerFactory> factory, Jta jta, AutoCloseable pool,
                 boolean ownsFactory) {
@@ -52,6 +53,16 @@ final class ManagedUnit implements AutoCloseable {
 
     boolean resourceLocal() {
         return jta == null;
+    }
+
+    /** What the guard rails can read from this unit's provider, told from its first EntityManager. */
+    ProviderSupport provider(EntityManager em) {
+        ProviderSupport support = provider;
+        if (support == null) {
+            support = ProviderSupport.of(em);
+            provider = support;
+        }
+        return support;
     }
 
     EntityManager createFork() {

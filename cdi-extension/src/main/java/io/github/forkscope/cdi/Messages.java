@@ -102,6 +102,63 @@ final class Messages {
                 + unit + "\", unitName = \"" + unit + "\"), or a <persistence-unit-ref> with that name in web.xml.";
     }
 
+    static String concurrentUse(String method, Thread caller, Thread owner, String origin) {
+        return "FORKSCOPE-101: " + method + " was called on thread \"" + caller.getName() + "\" while thread \""
+                + (owner == null ? "?" : owner.getName()) + "\" is inside a call on the same fork (the EntityManager "
+                + "of the context opened by " + origin + "). A persistence context is not thread-safe. Do not "
+                + "share a context's EntityManager with parallel streams or executor tasks: give each task a context "
+                + "of its own (annotate it with @RequestContextual, or wrap it in Forkscope.run) and pass ids, not "
+                + "entities or EntityManagers, between threads.";
+    }
+
+    static String useAfterClose(String method, String unit, String origin) {
+        return "FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit + "' whose context has ended; "
+                + "the context was opened by " + origin + ". The EntityManager was kept past its context (in a "
+                + "field, a lambda or a future). Inject EntityManager instead and call it when the work runs: it "
+                + "always reaches the fork of the current context.";
+    }
+
+    static String forkMixing(String method, String entityType, String ownerOrigin, String origin) {
+        return "FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
+                + "context (opened by " + ownerOrigin + "), not by this one (opened by " + origin + "). Changes "
+                + "made to it later would not be saved by this context. Load it in this context instead "
+                + "(em.find(" + entityType + ".class, id)), or pass its id rather than the entity into the nested "
+                + "context. The check can be turned off with forkscope.guards.fork-mixing=false.";
+    }
+
+    static String foreignChanges(String origin, java.util.Map<String, Integer> changes, String otherOrigin) {
+        return "FORKSCOPE-104: flush() of the context opened by " + origin + " does not save the unflushed changes "
+                + describe(changes) + " held by another live context (opened by " + otherOrigin + "). Entities "
+                + "belong to the context that loaded them: make the changes through this context's EntityManager "
+                + "(load the entity here), or flush the context that owns them.";
+    }
+
+    static String discardedChanges(String unit, java.util.Map<String, Integer> changes, String origin) {
+        return "FORKSCOPE-105: the context opened by " + origin + " ended with unflushed changes to unit '" + unit
+                + "', which were discarded: " + describe(changes) + ". Commit them before the context ends "
+                + "(@Transactional, Forkscope.transactional, or flush inside a JTA transaction), or leave the "
+                + "entities unchanged.";
+    }
+
+    static String identityMapGrowth(String unit, long managed, long limit, String origin) {
+        return "FORKSCOPE-106: the fork of unit '" + unit + "' in the context opened by " + origin + " manages "
+                + managed + " entities, more than forkscope.max-managed-entities (" + limit + "). A persistence "
+                + "context this large costs memory and makes every flush slower. Process the data in chunks, each "
+                + "in a CREATE context of its own (an @RequestContextual method per chunk, or Forkscope.run), or "
+                + "raise the limit.";
+    }
+
+    private static String describe(java.util.Map<String, Integer> changes) {
+        StringBuilder text = new StringBuilder();
+        changes.forEach((kind, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(' ').append(kind));
+        return "(" + text + ")";
+    }
+
+    static String jmxFailed(String name) {
+        return "FORKSCOPE-016: the metrics MBean " + name + " could not be registered; the metrics are still "
+                + "readable through Forkscope.metrics().";
+    }
+
     static String unitsStarted(Collection<String> units, String defaultUnit) {
         return "FORKSCOPE-013: persistence units ready: " + units
                 + (defaultUnit == null ? " (no default unit)" : " (default: " + defaultUnit + ")");

@@ -24,12 +24,12 @@ class RequestContextualInterceptor {
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {
-        return contexts.call(mode(invocation), invocation::proceed);
+        return contexts.call(mode(invocation), invocation.getMethod(), invocation::proceed);
     }
 
     @AroundTimeout
     Object aroundTimeout(InvocationContext invocation) throws Exception {
-        return contexts.call(mode(invocation), invocation::proceed);
+        return contexts.call(mode(invocation), invocation.getMethod(), invocation::proceed);
     }
 
     /** The binding on the method wins over the one on its class, as for any interceptor binding. */

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 @RequestScoped
 class RequestForks {
 
+    private static final String REQUEST_CONTEXT = "the CDI request context";
+
     private ForkscopeExtension extension;
     private Frame current;
 
@@ -26,14 +28,21 @@ class RequestForks {
     Frame current() {
         Frame frame = current;
         if (frame == null) {
-            frame = new Frame(extension.units().all(), null);
+            frame = newFrame(null, REQUEST_CONTEXT);
             current = frame;
         }
         return frame;
     }
 
-    Frame push() {
-        Frame frame = new Frame(extension.units().all(), current);
+    /** Starts the base frame of a request context that Forkscope itself activated. */
+    void begin(Object openedBy) {
+        if (current == null) {
+            current = newFrame(null, openedBy);
+        }
+    }
+
+    Frame push(Object openedBy) {
+        Frame frame = newFrame(current, openedBy);
         current = frame;
         return frame;
     }
@@ -56,5 +65,9 @@ class RequestForks {
             frame.close();
         }
         current = null;
+    }
+
+    private Frame newFrame(Frame outer, Object openedBy) {
+        return new Frame(extension.units().all(), extension.guards(), outer, openedBy, true);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.forkscope.cdi;
 
+import io.github.forkscope.ForkscopeMetrics;
 import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
@@ -31,23 +32,32 @@ class RuntimeBean implements ForkscopeRuntime {
 
     @Override
     public <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X {
-        return contexts.call(mode, work);
+        return contexts.call(mode, mode == RequestContextual.Mode.CREATE ? "Forkscope.run/call" : "Forkscope.ensureRun/ensureCall", work);
     }
 
     @Override
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
         Frame frame = contexts.activeFrame();
-        return frame == null ? Optional.empty() : Optional.of(unit.joined(frame.fork(unit)));
+        return frame == null ? Optional.empty() : Optional.of(frame.fork(unit).view());
     }
 
     @Override
     public <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X {
         ManagedUnit unit = extension.units().get(unitName);
-        return contexts.call(RequestContextual.Mode.ENSURE, () -> {
-            EntityManager fork = unit.joined(contexts.activeFrame().fork(unit));
-            return unit.transaction(fork).run(unit.name(), work);
+        return contexts.call(RequestContextual.Mode.ENSURE, "Forkscope.transactional", () -> {
+            Fork fork = contexts.activeFrame().fork(unit).enter("Forkscope.transactional");
+            try {
+                return unit.transaction(fork.em()).run(unit.name(), work);
+            } finally {
+                fork.exit();
+            }
         });
+    }
+
+    @Override
+    public ForkscopeMetrics metrics() {
+        return extension.metrics();
     }
 
     @Override

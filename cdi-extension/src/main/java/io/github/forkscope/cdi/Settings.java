@@ -36,8 +36,8 @@ final class Settings {
         return Optional.ofNullable(source.apply(key)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    boolean flag(String key) {
-        String value = get(key).orElse("false");
+    boolean flag(String key, boolean fallback) {
+        String value = get(key).orElse(Boolean.toString(fallback));
         switch (value.toLowerCase(Locale.ROOT)) {
             case "true":
             case "1":
@@ -48,6 +48,22 @@ final class Settings {
             default:
                 throw new IllegalArgumentException(Messages.badSetting(key, value, "true, 1, false or 0"));
         }
+    }
+
+    long number(String key, long fallback) {
+        String value = get(key).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(Messages.badSetting(key, value, "a whole number of 0 or more"));
     }
 
     /** Keeps the MicroProfile Config API out of the picture when it is not on the classpath. */

@@ -1,0 +1,54 @@
+package io.github.forkscope;
+
+/**
+ * Forkscope's counters since the application started: contexts, forks, global-context violations,
+ * guard trips and the largest identity map seen. Read them in code through
+ * {@link Forkscope#metrics()}, or over JMX, where the same names are the attributes of the MBean
+ * {@code io.github.forkscope:type=Forkscope,name=<application>}. Every getter is thread-safe and
+ * cheap; values are read one at a time, so a set of them is not one atomic snapshot.
+ *
+ * <pre>{@code
+ * ForkscopeMetrics metrics = Forkscope.metrics();
+ * if (metrics.getContextsActive() > 1000) {
+ *     log.warn("contexts are piling up: {}", metrics.getContextsActive());
+ * }
+ * }</pre>
+ */
+public interface ForkscopeMetrics {
+
+    /** @return contexts opened (CDI request contexts that used Forkscope, CREATE frames, resumed ones excluded) */
+    long getContextsOpened();
+
+    /** @return contexts closed */
+    long getContextsClosed();
+
+    /** @return contexts open now: opened minus closed */
+    long getContextsActive();
+
+    /** @return forks (EntityManagers) created */
+    long getForksCreated();
+
+    /** @return context-specific calls made outside any context ({@code FORKSCOPE-001}) */
+    long getGlobalContextViolations();
+
+    /** @return calls refused because another thread was inside a call on the same fork ({@code FORKSCOPE-101}) */
+    long getConcurrentUseTrips();
+
+    /** @return calls refused because the fork's context had ended ({@code FORKSCOPE-102}) */
+    long getUseAfterCloseTrips();
+
+    /** @return calls refused because the entity belongs to another live context ({@code FORKSCOPE-103}) */
+    long getForkMixingTrips();
+
+    /** @return flushes made while another live context on the thread had unflushed changes ({@code FORKSCOPE-104}) */
+    long getForeignChangesWarnings();
+
+    /** @return contexts that ended with unflushed changes, which were discarded ({@code FORKSCOPE-105}) */
+    long getDiscardedChangesWarnings();
+
+    /** @return forks whose identity map crossed {@code forkscope.max-managed-entities} ({@code FORKSCOPE-106}) */
+    long getIdentityMapWarnings();
+
+    /** @return the largest number of managed entities seen in one fork */
+    long getLargestIdentityMap();
+}

@@ -1,0 +1,46 @@
+package io.github.forkscope.cdi;
+
+import jakarta.persistence.EntityManager;
+import org.eclipse.persistence.internal.sessions.ObjectChangeSet;
+import org.eclipse.persistence.internal.sessions.UnitOfWorkChangeSet;
+import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
+import org.eclipse.persistence.sessions.UnitOfWork;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link ProviderSupport} for EclipseLink: reads the EntityManager's unit of work, whose change
+ * calculation is the one EclipseLink runs at commit, without writing anything.
+ */
+final class EclipseLinkSupport implements ProviderSupport {
+
+    @Override
+    public long managedEntities(EntityManager em) {
+        return unitOfWork(em).getCloneMapping().size();
+    }
+
+    @Override
+    public Map<String, Integer> pendingChanges(EntityManager em) {
+        UnitOfWorkImpl unitOfWork = unitOfWork(em);
+        Map<String, Integer> changes = new TreeMap<>();
+        if (!unitOfWork.hasChanges()) {
+            return changes;
+        }
+        for (Object removed : unitOfWork.getDeletedObjects().keySet()) {
+            changes.merge("removed " + removed.getClass().getSimpleName(), 1, Integer::sum);
+        }
+        UnitOfWorkChangeSet changeSet = (UnitOfWorkChangeSet) unitOfWork.getCurrentChanges();
+        for (ObjectChangeSet change : changeSet.getAllChangeSets().values()) {
+            if (change.hasChanges() || change.isNew()) {
+                String type = change.getClassName().substring(change.getClassName().lastIndexOf('.') + 1);
+                changes.merge((change.isNew() ? "new " : "changed ") + type, 1, Integer::sum);
+            }
+        }
+        return changes;
+    }
+
+    private static UnitOfWorkImpl unitOfWork(EntityManager em) {
+        return (UnitOfWorkImpl) em.unwrap(UnitOfWork.class);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.forkscope.cdi;
+
+import java.util.Map;
+
+/**
+ * Catches the fork-mixing trap: an entity of one live context handed to another context's fork,
+ * where changes to it are silently not saved. The other live contexts a thread can hold entities
+ * of are the outer contexts a CREATE frame suspended and the global context; those are the ones
+ * checked, so the cost is a {@code contains} per suspended context, and nothing on a call whose
+ * entity the fork already manages. Stateless and thread-safe.
+ */
+final class ForkMixingGuard {
+
+    private static final System.Logger LOG = System.getLogger(ForkMixingGuard.class.getName());
+
+    private ForkMixingGuard() {
+    }
+
+    /** Fails with {@code FORKSCOPE-103} when another live context on the thread manages the entity. */
+    static void check(Fork fork, Object entity, String method) {
+        if (!fork.guards().forkMixing || entity == null || fork.manages(entity)) {
+            return;
+        }
+        Fork owner = otherOwner(fork, entity);
+        if (owner != null) {
+            fork.guards().metrics.forkMixingTrips.increment();
+            throw new IllegalArgumentException(Messages.forkMixing(method, entity.getClass().getSimpleName(),
+                    owner.frame().origin(), fork.frame().origin()));
+        }
+    }
+
+    /** Logs {@code FORKSCOPE-104} when a flush leaves another live context's changes unsaved. */
+    static void warnForeignChanges(Fork fork) {
+        if (!fork.guards().forkMixing) {
+            return;
+        }
+        for (Frame frame = fork.frame().outer(); frame != null; frame = frame.outer()) {
+            warnIfChanged(fork, frame.existingFork(fork.unit()));
+        }
+        warnIfChanged(fork, fork.guards().global.existingFork(fork.unit()));
+    }
+
+    private static Fork otherOwner(Fork fork, Object entity) {
+        for (Frame frame = fork.frame().outer(); frame != null; frame = frame.outer()) {
+            Fork other = frame.existingFork(fork.unit());
+            if (manages(other, entity)) {
+                return other;
+            }
+        }
+        Fork global = fork.guards().global.existingFork(fork.unit());
+        return global != fork && manages(global, entity) ? global : null;
+    }
+
+    private static boolean manages(Fork other, Object entity) {
+        if (other == null || !other.tryEnter()) {
+            return false;
+        }
+        try {
+            return other.manages(entity);
+        } finally {
+            other.exit();
+        }
+    }
+
+    private static void warnIfChanged(Fork fork, Fork other) {
+        if (other == null || other == fork || !other.tryEnter()) {
+            return;
+        }
+        try {
+            Map<String, Integer> changes = other.pendingChanges();
+            if (!changes.isEmpty()) {
+                fork.guards().metrics.foreignChangesWarnings.increment();
+                LOG.log(System.Logger.Level.WARNING, Messages.foreignChanges(fork.frame().origin(), changes,
+                        other.frame().origin()));
+            }
+        } finally {
+            other.exit();
+        }
+    }
+}

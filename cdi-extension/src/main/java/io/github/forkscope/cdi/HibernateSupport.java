@@ -1,0 +1,61 @@
+package io.github.forkscope.cdi;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link ProviderSupport} for Hibernate ORM 6: reads the session's persistence context. A change
+ * is found the way Hibernate's own dirty check finds it, by comparing each managed entity's
+ * values with its loaded state; nothing is flushed.
+ */
+final class HibernateSupport implements ProviderSupport {
+
+    @Override
+    public long managedEntities(EntityManager em) {
+        return em.unwrap(SessionImplementor.class).getPersistenceContextInternal().getNumberOfManagedEntities();
+    }
+
+    @Override
+    public Map<String, Integer> pendingChanges(EntityManager em) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        PersistenceContext context = session.getPersistenceContextInternal();
+        Map<String, Integer> changes = new TreeMap<>();
+        for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
+            EntityEntry entry = managed.getValue();
+            String kind = kind(session, managed.getKey(), entry);
+            if (kind != null) {
+                changes.merge(kind + " " + simpleName(entry.getEntityName()), 1, Integer::sum);
+            }
+        }
+        return changes;
+    }
+
+    private static String kind(SessionImplementor session, Object entity, EntityEntry entry) {
+        if (entry.getStatus() == Status.DELETED) {
+            return "removed";
+        }
+        if (entry.getStatus() != Status.MANAGED) {
+            return null;
+        }
+        if (!entry.isExistsInDatabase()) {
+            return "new";
+        }
+        Object[] loaded = entry.getLoadedState();
+        if (loaded == null) {
+            return null;
+        }
+        EntityPersister persister = entry.getPersister();
+        return persister.findDirty(persister.getValues(entity), loaded, entity, session) != null ? "changed" : null;
+    }
+
+    private static String simpleName(String entityName) {
+        return entityName.substring(entityName.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.forkscope.cdi;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.Map;
+
+/**
+ * What the guard rails read from a persistence context that Jakarta Persistence has no API for:
+ * how many entities it manages, and which changes are pending, without flushing. One
+ * implementation per provider, chosen by the class of the provider's EntityManager so that the
+ * other provider's classes are never loaded. Stateless and thread-safe; each call reads a fork
+ * the calling thread is entitled to use.
+ */
+interface ProviderSupport {
+
+    /** For providers Forkscope does not know: the checks that need the provider are skipped. */
+    ProviderSupport NONE = new ProviderSupport() {
+        @Override
+        public long managedEntities(EntityManager em) {
+            return -1;
+        }
+
+        @Override
+        public Map<String, Integer> pendingChanges(EntityManager em) {
+            return Map.of();
+        }
+    };
+
+    /** @return the number of entities the fork manages, or -1 when it cannot be told */
+    long managedEntities(EntityManager em);
+
+    /**
+     * @return pending changes by kind and entity type, such as {@code "new Book" -> 2}, sorted,
+     *         empty when there are none
+     */
+    Map<String, Integer> pendingChanges(EntityManager em);
+
+    static ProviderSupport of(EntityManager em) {
+        String type = em.getClass().getName();
+        if (type.startsWith("org.hibernate.")) {
+            return new HibernateSupport();
+        }
+        if (type.startsWith("org.eclipse.persistence.")) {
+            return new EclipseLinkSupport();
+        }
+        return NONE;
+    }
+}
