@@ -148,6 +148,7 @@ final class Fork {
         try {
             boolean resourceLocalActive = unit.resourceLocal() && em.getTransaction().isActive();
             boolean leftToJta = !unit.resourceLocal() && em.isJoinedToTransaction();
+            checkGrowth();
             if (!leftToJta) {
                 reportDiscardedChanges();
                 guards.metrics.largestIdentityMap.accumulate(unit.provider(em).managedEntities(em));

@@ -46,6 +46,17 @@ public class ForkscopeExtension implements Extension {
     private volatile Guards guards;
     private final Metrics metrics = new Metrics();
     private MetricsMBean mbean;
+    private final Settings settings;
+
+    /** The extension as the container's service loader creates it: configuration from the environment. */
+    public ForkscopeExtension() {
+        this(null);
+    }
+
+    /** @param settings the configuration to use, or null to read it from the environment at deployment */
+    ForkscopeExtension(Settings settings) {
+        this.settings = settings;
+    }
     private volatile Map<String, EntityManager> entityManagers = Map.of();
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -114,7 +125,7 @@ public class ForkscopeExtension implements Extension {
 
     void startUnits(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         try {
-            Settings settings = Settings.fromEnvironment();
+            Settings settings = this.settings != null ? this.settings : Settings.fromEnvironment();
             List<ManagedUnit> started = containerUnits(beanManager);
             if (started == null) {
                 started = new SeBootstrap(settings).start(descriptors);

@@ -45,6 +45,12 @@ public class Jobs {
         return counter.value();
     }
 
+    /** A mistake: keeps the job's fork beyond the job, as a field or a lambda would. */
+    @RequestContextual
+    public EntityManager keepFork(String unit) {
+        return Forkscope.currentEntityManager(unit).orElseThrow();
+    }
+
     public EntityManager em() {
         return em;
     }

@@ -21,7 +21,7 @@ class PersistenceUnitDiscoveryTest extends WeldTest {
     @Test
     void everyUnitOfPersistenceXmlRunsOnAnAgroalPoolConfiguredByItsProperties() {
         List<String> names = bean(ForkscopeExtension.class).units().all().stream().map(ManagedUnit::name).toList();
-        assertEquals(List.of("main", "reporting"), names);
+        assertEquals(List.of("main", "reporting", "eclipselink"), names);
         AgroalDataSource main = assertInstanceOf(AgroalDataSource.class, unit("main").pool());
         assertEquals(40, main.getConfiguration().connectionPoolConfiguration().maxSize());
         assertEquals(5, pool("reporting").getConfiguration().connectionPoolConfiguration().maxSize());
@@ -33,7 +33,7 @@ class PersistenceUnitDiscoveryTest extends WeldTest {
         String message = failedDeployment(null, UnknownUnitClient.class);
         assertTrue(message.contains("FORKSCOPE-003"), message);
         assertTrue(message.contains("@Unit(\"reportng\")"), message);
-        assertTrue(message.contains("[main, reporting]"), message);
+        assertTrue(message.contains("[main, reporting, eclipselink]"), message);
     }
 
     @Test

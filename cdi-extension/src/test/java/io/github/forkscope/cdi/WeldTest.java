@@ -31,6 +31,7 @@ abstract class WeldTest {
     static final String SEEDED_TITLE = "Dune";
     static final String MAIN_URL = "jdbc:h2:mem:main";
     static final String REPORTING_URL = "jdbc:h2:mem:reporting";
+    static final String ECLIPSELINK_URL = "jdbc:h2:mem:eclipselink";
     private static final AtomicLong IDS = new AtomicLong(1000);
 
     static WeldContainer container;
@@ -47,14 +48,17 @@ abstract class WeldTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        jdbcUpdate(MAIN_URL, "delete from Book");
-        jdbcUpdate(MAIN_URL, "insert into Book (id, title) values (" + SEEDED_BOOK + ", '" + SEEDED_TITLE + "')");
+        for (String url : new String[]{MAIN_URL, ECLIPSELINK_URL}) {
+            jdbcUpdate(url, "delete from Book");
+            jdbcUpdate(url, "insert into Book (id, title) values (" + SEEDED_BOOK + ", '" + SEEDED_TITLE + "')");
+        }
     }
 
     @AfterEach
     void noConnectionLeftCheckedOut() {
         assertEquals(0, pool("main").getMetrics().activeCount(), "connections of unit main still checked out");
         assertEquals(0, pool("reporting").getMetrics().activeCount(), "connections of unit reporting still checked out");
+        assertEquals(0, pool("eclipselink").getMetrics().activeCount(), "connections of unit eclipselink still checked out");
     }
 
     static <T> T bean(Class<T> type) {
