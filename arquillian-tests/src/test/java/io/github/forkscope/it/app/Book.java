@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 
 @Entity
 public class Book {
@@ -20,6 +21,14 @@ public class Book {
         this.id = id;
         this.title = title;
         this.author = author;
+    }
+
+    /** Runs while the provider loads a book, inside the fork's call: lets a test act in the middle of a call. */
+    static volatile Runnable onLoad = () -> { };
+
+    @PostLoad
+    void loaded() {
+        onLoad.run();
     }
 
     public Long getId() {

@@ -1,0 +1,82 @@
+package io.github.forkscope.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SPEC 6 and 7 inside the server: each guard rail once, and the metrics MBean. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GuardsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.bookstore("guards")
+                .addAsResource("app/guards.properties", "META-INF/microprofile-config.properties");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void seed() throws Exception {
+        http = new Http(base);
+        http.post("api/seed?books=100");
+    }
+
+    @Test
+    void anExecutorTaskSharingTheRequestsForkIsRefused() throws Exception {
+        String outcome = http.get("api/guards/threads");
+        assertTrue(outcome.startsWith("ConcurrentForkUseException: FORKSCOPE-101: EntityManager.find was called on thread"),
+                outcome);
+        assertTrue(outcome.contains("is inside a call on the same fork"), outcome);
+    }
+
+    @Test
+    void anEntityManagerKeptPastItsRequestFailsInTheNextOne() throws Exception {
+        http.get("api/guards/keep");
+        String outcome = http.get("api/guards/use-kept");
+        assertTrue(outcome.startsWith("FORKSCOPE-102: EntityManager.find was called on a fork of unit 'bookstore' "
+                + "whose context has ended; the context was opened by the CDI request context on thread"), outcome);
+    }
+
+    @Test
+    void anEntityOfTheRequestMergedInANestedContextIsRefused() throws Exception {
+        String outcome = http.get("api/guards/mixing");
+        assertTrue(outcome.startsWith("FORKSCOPE-103: EntityManager.merge was given a Book that is managed by another "
+                + "live context"), outcome);
+    }
+
+    @Test
+    void aContextThatDiscardsChangesWarns() throws Exception {
+        String warnings = http.get("api/guards/discarded");
+        assertTrue(warnings.startsWith("FORKSCOPE-105: the context opened by Forkscope.run/call"), warnings);
+        assertTrue(warnings.contains("which were discarded: (1 changed Book)"), warnings);
+    }
+
+    @Test
+    void aContextWhoseIdentityMapOutgrowsTheConfiguredLimitWarnsOnce() throws Exception {
+        String warnings = http.get("api/guards/growth");
+        assertTrue(warnings.startsWith("FORKSCOPE-106: the fork of unit 'bookstore'"), warnings);
+        assertTrue(warnings.contains("more than forkscope.max-managed-entities (50)"), warnings);
+        assertTrue(!warnings.contains("\n"), "more than one warning: " + warnings);
+    }
+
+    @Test
+    void theMetricsAreReadableOverJmx() throws Exception {
+        String jmx = http.get("api/guards/jmx");
+        String api = jmx.substring(jmx.indexOf("api=") + 4);
+        assertTrue(jmx.contains("guards=" + api + ";"), jmx);
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.forkscope.it.app;
+
+import io.github.forkscope.Forkscope;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Makes, inside the server, the mistakes the guard rails are for, and reports what they said. */
+@Path("/guards")
+@Produces(MediaType.TEXT_PLAIN)
+public class GuardResource {
+
+    private static volatile EntityManager kept;
+
+    @Inject
+    EntityManager em;
+    @Resource
+    ManagedExecutorService executor;
+
+    /** An executor task uses the request's fork while the request is inside a call on it. */
+    @GET
+    @Path("threads")
+    public String threads() {
+        EntityManager requestFork = Forkscope.currentEntityManager().orElseThrow();
+        String[] outcome = {"no error"};
+        Book.onLoad = () -> {
+            Book.onLoad = () -> { };
+            try {
+                executor.submit(() -> requestFork.find(Book.class, 2L)).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                outcome[0] = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            } catch (Exception e) {
+                outcome[0] = e.toString();
+            }
+        };
+        em.find(Book.class, 1L);
+        return outcome[0];
+    }
+
+    @GET
+    @Path("keep")
+    public String keep() {
+        kept = Forkscope.currentEntityManager().orElseThrow();
+        return "kept";
+    }
+
+    @GET
+    @Path("use-kept")
+    public String useKept() {
+        try {
+            kept.find(Book.class, 1L);
+            return "no error";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    @GET
+    @Path("mixing")
+    public String mixing() {
+        Book book = em.find(Book.class, 1L);
+        book.setTitle("changed by the request");
+        try {
+            Forkscope.run(() -> em.merge(book));
+            return "no error";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        } finally {
+            book.setTitle("Book 1");
+        }
+    }
+
+    @GET
+    @Path("discarded")
+    public String discarded() {
+        return warnings(() -> Forkscope.run(() -> em.find(Book.class, 1L).setTitle("never saved")));
+    }
+
+    @GET
+    @Path("growth")
+    public String growth() {
+        return warnings(() -> Forkscope.run(() -> {
+            em.createQuery("select b from Book b", Book.class).getResultList();
+            em.find(Book.class, 1L);
+            em.find(Book.class, 2L);
+        }));
+    }
+
+    @GET
+    @Path("jmx")
+    public String jmx() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        var names = server.queryNames(new ObjectName("io.github.forkscope:type=Forkscope,*"), null);
+        StringBuilder out = new StringBuilder();
+        for (ObjectName name : names) {
+            out.append(ObjectName.unquote(name.getKeyProperty("name"))).append('=').append(server.getAttribute(name, "ForksCreated")).append(';');
+        }
+        return out + "api=" + Forkscope.metrics().getForksCreated();
+    }
+
+    private static String warnings(Runnable work) {
+        List<String> messages = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null
+                        && record.getMessage().startsWith("FORKSCOPE-")) {
+                    messages.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("io.github.forkscope");
+        logger.addHandler(capture);
+        try {
+            work.run();
+        } finally {
+            logger.removeHandler(capture);
+        }
+        synchronized (capture) {
+            return String.join("\n", messages);
+        }
+    }
+}
