@@ -1,6 +1,7 @@
 package io.github.forkscope;
 
 import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 
@@ -178,6 +179,10 @@ public final class Forkscope {
     }
 
     private static ForkscopeRuntime runtime() {
+        ForkscopeRuntime registered = RuntimeRegistry.current();
+        if (registered != null) {
+            return registered;
+        }
         try {
             return CDI.current().select(ForkscopeRuntime.class).get();
         } catch (IllegalStateException | jakarta.enterprise.inject.UnsatisfiedResolutionException e) {

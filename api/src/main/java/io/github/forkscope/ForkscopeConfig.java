@@ -25,6 +25,12 @@ public final class ForkscopeConfig {
     public static final String MAX_MANAGED_ENTITIES = "forkscope.max-managed-entities";
 
     /**
+     * {@code false} turns off the thread guard ({@code FORKSCOPE-101}), which marks a fork as in use
+     * for the length of each call. Default {@code true}; turn it off only to measure its cost.
+     */
+    public static final String GUARD_THREADS = "forkscope.guards.threads";
+
+    /**
      * {@code false} turns off the fork-mixing guard ({@code FORKSCOPE-103}, {@code FORKSCOPE-104}).
      * Default {@code true}.
      */

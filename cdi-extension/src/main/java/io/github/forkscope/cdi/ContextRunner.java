@@ -10,13 +10,19 @@ import jakarta.inject.Singleton;
 
 /**
  * Opens, joins and ends Forkscope contexts, the one place where CREATE and ENSURE are decided for
- * the interceptor and the programmatic API alike. Where no CDI request context is active it
- * activates one for the call, so the frame lives and dies with it. Thread-safe: all state is in
- * the request context of the calling thread.
+ * the interceptor, the servlet filter and the programmatic API alike. Where no CDI request
+ * context is active it activates one for the call, so the frame lives and dies with it.
+ *
+ * <p>While a call it runs is in progress, the request context's frames are also bound to the
+ * thread, so that every EntityManager call inside finds its fork with a thread-local read instead
+ * of a trip through the CDI client proxy. The binding is exactly as long as the call, on the
+ * thread that runs it, and restored in {@code finally}. Thread-safe: all state is in the request
+ * context and the thread binding of the calling thread.
  */
 @Singleton
 class ContextRunner {
 
+    private final ThreadLocal<Frames> bound = new ThreadLocal<>();
     private RequestForks requestForks;
     private Instance<RequestContextController> controllers;
 
@@ -31,8 +37,18 @@ class ContextRunner {
 
     /** The active context's frame, or null when no CDI request context is active on this thread. */
     Frame activeFrame() {
+        Frames frames = activeFrames();
+        return frames == null ? null : frames.current();
+    }
+
+    /** The frames bound to this thread, else those of the active request context, else null. */
+    private Frames activeFrames() {
+        Frames frames = bound.get();
+        if (frames != null) {
+            return frames;
+        }
         try {
-            return requestForks.current();
+            return requestForks.frames();
         } catch (ContextNotActiveException e) {
             return null;
         }
@@ -43,21 +59,14 @@ class ContextRunner {
      *                 method, or a description
      */
     <T, X extends Exception> T call(RequestContextual.Mode mode, Object openedBy, Work<T, X> work) throws X {
-        if (activeFrame() != null) {
-            return mode == RequestContextual.Mode.ENSURE ? work.execute() : inNewFrame(openedBy, work);
+        Frames frames = activeFrames();
+        if (frames != null) {
+            return bound(frames, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
         }
-        RequestContextController controller = controllers.get();
-        controller.activate();
-        try {
-            requestForks.begin(openedBy);
-            return work.execute();
-        } finally {
-            try {
-                controller.deactivate();
-            } finally {
-                controllers.destroy(controller);
-            }
-        }
+        return inNewRequestContext(fresh -> {
+            fresh.begin(openedBy);
+            return bound(fresh, null, work);
+        });
     }
 
     /**
@@ -67,17 +76,51 @@ class ContextRunner {
      * activated for it if none is active. The frame stays open either way.
      */
     <T, X extends Exception> T resume(Frame frame, Work<T, X> work) throws X {
-        Frame active = activeFrame();
-        if (active == frame) {
+        Frames frames = activeFrames();
+        if (frames != null) {
+            return withFrame(frames, frame, work);
+        }
+        return inNewRequestContext(fresh -> withFrame(fresh, frame, work));
+    }
+
+    private <T, X extends Exception> T withFrame(Frames frames, Frame frame, Work<T, X> work) throws X {
+        Frame previous = frames.swap(frame);
+        try {
+            return bound(frames, null, work);
+        } finally {
+            frames.swap(previous);
+        }
+    }
+
+    /** Runs work with the frames bound to this thread, in a new CREATE frame when {@code openedBy} is given. */
+    private <T, X extends Exception> T bound(Frames frames, Object openedBy, Work<T, X> work) throws X {
+        Frames previous = bound.get();
+        if (previous != frames) {
+            bound.set(frames);
+        }
+        Frame frame = openedBy == null ? null : frames.push(openedBy);
+        try {
             return work.execute();
+        } finally {
+            try {
+                if (frame != null) {
+                    frames.pop(frame);
+                }
+            } finally {
+                if (previous == null) {
+                    bound.remove();
+                } else if (previous != frames) {
+                    bound.set(previous);
+                }
+            }
         }
-        if (active != null) {
-            return withFrame(frame, work);
-        }
+    }
+
+    private <T, X extends Exception> T inNewRequestContext(WorkOnFrames<T, X> work) throws X {
         RequestContextController controller = controllers.get();
         controller.activate();
         try {
-            return withFrame(frame, work);
+            return work.run(requestForks.frames());
         } finally {
             try {
                 controller.deactivate();
@@ -87,21 +130,9 @@ class ContextRunner {
         }
     }
 
-    private <T, X extends Exception> T withFrame(Frame frame, Work<T, X> work) throws X {
-        Frame previous = requestForks.swap(frame);
-        try {
-            return work.execute();
-        } finally {
-            requestForks.swap(previous);
-        }
-    }
-
-    private <T, X extends Exception> T inNewFrame(Object openedBy, Work<T, X> work) throws X {
-        Frame frame = requestForks.push(openedBy);
-        try {
-            return work.execute();
-        } finally {
-            requestForks.pop(frame);
-        }
+    /** Work that needs the frames of the request context just activated. */
+    @FunctionalInterface
+    private interface WorkOnFrames<T, X extends Exception> {
+        T run(Frames frames) throws X;
     }
 }

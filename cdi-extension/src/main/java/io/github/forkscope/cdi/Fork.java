@@ -34,7 +34,12 @@ final class Fork {
     private final ManagedUnit unit;
     private final Frame frame;
     private final Guards guards;
-    private volatile Thread owner;
+    /** The identity map is measured on every 64th call (a mask for the call counter), and when the fork closes. */
+    private static final int GROWTH_CHECK_MASK = 63;
+
+    @SuppressWarnings("unused") // accessed through OWNER
+    private Thread owner;
+    private int calls;
     private volatile boolean closed;
     private int depth;
     private boolean growthReported;
@@ -76,20 +81,31 @@ final class Fork {
         return closed;
     }
 
+    /**
+     * Marks the fork as in use by the calling thread. The owner is written and read with opaque
+     * access, which costs no fence on the hot path: a thread that calls while another is inside a
+     * call is refused, while two calls that start in the very same instant may both pass.
+     */
     Fork enter(String method) {
         if (closed) {
             guards.metrics.useAfterCloseTrips.increment();
             throw new IllegalStateException(Messages.useAfterClose(method, unit.name(), frame.origin()));
         }
+        if (!guards.threads) {
+            depth++;
+            unit.joined(em);
+            return this;
+        }
         Thread me = Thread.currentThread();
-        Thread current = owner;
+        Thread current = (Thread) OWNER.getOpaque(this);
         if (current == me) {
             depth++;
-        } else if (current == null && OWNER.compareAndSet(this, null, me)) {
+        } else if (current == null) {
+            OWNER.setOpaque(this, me);
             depth = 1;
         } else {
             guards.metrics.concurrentUseTrips.increment();
-            throw new ConcurrentForkUseException(Messages.concurrentUse(method, me, owner, frame.origin()));
+            throw new ConcurrentForkUseException(Messages.concurrentUse(method, me, current, frame.origin()));
         }
         unit.joined(em);
         return this;
@@ -97,15 +113,17 @@ final class Fork {
 
     void exit() {
         if (--depth == 0) {
-            checkGrowth();
-            owner = null;
+            if ((++calls & GROWTH_CHECK_MASK) == 0) {
+                checkGrowth();
+            }
+            OWNER.setOpaque(this, null);
         }
     }
 
     /** Enters the fork only if no other thread is inside it; for reads made on behalf of another fork. */
     boolean tryEnter() {
         Thread me = Thread.currentThread();
-        if (closed || !(owner == me || OWNER.compareAndSet(this, null, me))) {
+        if (closed || !(OWNER.getOpaque(this) == me || OWNER.compareAndSet(this, null, me))) {
             return false;
         }
         depth++;
@@ -125,11 +143,13 @@ final class Fork {
     }
 
     private void checkGrowth() {
-        if (growthReported || guards.maxManagedEntities == 0) {
-            return;
+        if (!growthReported && guards.maxManagedEntities != 0) {
+            checkGrowth(unit.provider(em).managedEntities(em));
         }
-        long managed = unit.provider(em).managedEntities(em);
-        if (managed > guards.maxManagedEntities) {
+    }
+
+    private void checkGrowth(long managed) {
+        if (!growthReported && guards.maxManagedEntities != 0 && managed > guards.maxManagedEntities) {
             growthReported = true;
             guards.metrics.identityMapWarnings.increment();
             guards.metrics.largestIdentityMap.accumulate(managed);
@@ -148,10 +168,11 @@ final class Fork {
         try {
             boolean resourceLocalActive = unit.resourceLocal() && em.getTransaction().isActive();
             boolean leftToJta = !unit.resourceLocal() && em.isJoinedToTransaction();
-            checkGrowth();
-            if (!leftToJta) {
+            long managed = unit.provider(em).managedEntities(em);
+            checkGrowth(managed);
+            guards.metrics.largestIdentityMap.accumulate(managed);
+            if (!leftToJta && managed != 0) {
                 reportDiscardedChanges();
-                guards.metrics.largestIdentityMap.accumulate(unit.provider(em).managedEntities(em));
             }
             if (resourceLocalActive) {
                 em.getTransaction().rollback();

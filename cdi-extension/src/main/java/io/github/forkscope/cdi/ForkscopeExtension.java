@@ -1,6 +1,7 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.Unit;
+import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -46,6 +47,7 @@ public class ForkscopeExtension implements Extension {
     private volatile Guards guards;
     private final Metrics metrics = new Metrics();
     private MetricsMBean mbean;
+    private RuntimeBean runtime;
     private final Settings settings;
 
     /** The extension as the container's service loader creates it: configuration from the environment. */
@@ -138,6 +140,8 @@ public class ForkscopeExtension implements Extension {
                 created.put(unit.name(), new ContextualEntityManager(unit, contexts, guards.global));
             }
             mbean = MetricsMBean.register(metrics);
+            runtime = reference(beanManager, RuntimeBean.class);
+            RuntimeRegistry.register(runtime);
             entityManagers = created;
             if (!started.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
@@ -148,6 +152,9 @@ public class ForkscopeExtension implements Extension {
     }
 
     void closeUnits(@Observes BeforeShutdown event) {
+        if (runtime != null) {
+            RuntimeRegistry.unregister(runtime);
+        }
         if (mbean != null) {
             mbean.unregister();
         }

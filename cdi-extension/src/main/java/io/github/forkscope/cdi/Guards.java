@@ -12,6 +12,7 @@ import java.util.Objects;
 final class Guards {
 
     final Metrics metrics;
+    final boolean threads;
     final boolean forkMixing;
     final boolean discardedChanges;
     final long maxManagedEntities;
@@ -19,6 +20,7 @@ final class Guards {
 
     Guards(Settings settings, Metrics metrics, List<ManagedUnit> units) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.threads = settings.flag(ForkscopeConfig.GUARD_THREADS, true);
         this.forkMixing = settings.flag(ForkscopeConfig.GUARD_FORK_MIXING, true);
         this.discardedChanges = settings.flag(ForkscopeConfig.GUARD_DISCARDED_CHANGES, true);
         this.maxManagedEntities = settings.number(ForkscopeConfig.MAX_MANAGED_ENTITIES, 10_000);
