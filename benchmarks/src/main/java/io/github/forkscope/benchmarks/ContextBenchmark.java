@@ -48,6 +48,7 @@ public class ContextBenchmark {
     private EntityManagerFactory factory;
     private Runnable firstUse;
     private long forksBefore;
+    private jakarta.enterprise.inject.Instance<RequestContextController> controllers;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
@@ -59,6 +60,7 @@ public class ContextBenchmark {
             request = container.select(RequestContextController.class).get();
             request.activate();
         }
+        controllers = container.select(RequestContextController.class);
         forksBefore = Forkscope.metrics().getForksCreated();
     }
 
@@ -82,6 +84,15 @@ public class ContextBenchmark {
     @Benchmark
     public void emptyContextOnAPlainThread() {
         Forkscope.run(NOTHING);
+    }
+
+    /** The baseline for the plain-thread case: what activating a request context costs Weld alone. */
+    @Benchmark
+    public void requestContextAloneOnAPlainThread() {
+        RequestContextController controller = controllers.get();
+        controller.activate();
+        controller.deactivate();
+        controllers.destroy(controller);
     }
 
     @Benchmark

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# P4: wrk against WildFly, serving the same read endpoint from two builds of one application, one
+# through Forkscope and one through a container @PersistenceContext, deployed one after the other
+# on the same server (three rounds, alternating). Prints "P4 <build> <round> <requests/s> <p99 ms>".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${P4_DURATION:-30}
+WARMUP=${P4_WARMUP:-10}
+CONNECTIONS=${P4_CONNECTIONS:-16}
+OFFSET=300
+HTTP_PORT=$((8080 + OFFSET))
+WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p" ../pom.xml)
+WILDFLY=target/wildfly-$WILDFLY_VERSION
+
+if ! command -v wrk >/dev/null 2>&1; then
+  apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
+fi
+if [ ! -x "$WILDFLY/bin/standalone.sh" ]; then
+  mvn -q -B dependency:unpack -Dartifact=org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip -DoutputDirectory=target >&2
+fi
+
+# the two WARs, assembled from the compiled classes exactly as a build would
+build_war() { # name, package of the endpoint, with Forkscope's jars (yes/no)
+  local dir=target/wars/$1
+  rm -rf "$dir" && mkdir -p "$dir/WEB-INF/classes/META-INF" "$dir/WEB-INF/lib"
+  (cd target/classes && cp --parents io/github/forkscope/benchmarks/Book.class \
+      io/github/forkscope/benchmarks/http/*.class io/github/forkscope/benchmarks/http/$2/*.class \
+      "../../$dir/WEB-INF/classes/")
+  cp http/persistence.xml "$dir/WEB-INF/classes/META-INF/"
+  if [ "$3" = yes ]; then
+    for module in api cdi-extension servlet-listener; do
+      cp ../$module/target/forkscope-$module-*.jar "$dir/WEB-INF/lib/"
+    done
+  fi
+  (cd "$dir" && jar cf ../$1.war .)
+}
+build_war forkscope forkscope yes
+build_war container container no
+
+LOG=target/wildfly-p4.log
+"$WILDFLY/bin/standalone.sh" -c standalone.xml -Djboss.socket.binding.port-offset=$OFFSET ${P4_SERVER_OPTS:-} > $LOG 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  grep -q "WFLYSRV0025" $LOG && break
+  sleep 1
+done
+
+deploy() { # name
+  cp target/wars/$1.war "$WILDFLY/standalone/deployments/"
+  for _ in $(seq 1 120); do
+    [ -f "$WILDFLY/standalone/deployments/$1.war.deployed" ] && return 0
+    [ -f "$WILDFLY/standalone/deployments/$1.war.failed" ] && { echo "deployment of $1 failed" >&2; exit 1; }
+    sleep 1
+  done
+  echo "deployment of $1 timed out" >&2; exit 1
+}
+undeploy() { # name
+  rm -f "$WILDFLY/standalone/deployments/$1.war"
+  for _ in $(seq 1 120); do
+    [ -f "$WILDFLY/standalone/deployments/$1.war.undeployed" ] && { rm -f "$WILDFLY/standalone/deployments/$1.war.undeployed"; return 0; }
+    sleep 1
+  done
+}
+
+for round in $(seq 1 ${P4_ROUNDS:-3}); do
+  for build in forkscope container; do
+    deploy $build
+    url=http://127.0.0.1:$HTTP_PORT/$build/api/book/1
+    [ "$(curl -s $url)" = "Book 1" ] || { echo "$build does not answer: $(curl -s $url)" >&2; exit 1; }
+    wrk -t2 -c$CONNECTIONS -d${WARMUP}s $url > /dev/null
+    out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency $url)
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}')
+    echo "P4 $build $round $rps $p99"
+    undeploy $build
+  done
+done
