@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # P4: wrk against WildFly, serving the same read endpoint from two builds of one application, one
 # through Forkscope and one through a container @PersistenceContext, deployed one after the other
-# on the same server (three rounds, alternating). Prints "P4 <build> <round> <requests/s> <p99 ms>".
+# on the same server (a warm-up round, then three rounds, alternating). Prints "P4 <build> <round> <requests/s> <p99 ms>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,9 +39,13 @@ build_war forkscope forkscope yes
 build_war container container no
 
 LOG=target/wildfly-p4.log
+if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then
+  echo "port $HTTP_PORT is taken: stop the server that listens there first" >&2; exit 1
+fi
 "$WILDFLY/bin/standalone.sh" -c standalone.xml -Djboss.socket.binding.port-offset=$OFFSET ${P4_SERVER_OPTS:-} > $LOG 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+# standalone.sh runs the server as its child: stop both
+trap 'pkill -TERM -P $SERVER 2>/dev/null; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   grep -q "WFLYSRV0025" $LOG && break
   sleep 1
@@ -64,7 +68,8 @@ undeploy() { # name
   done
 }
 
-for round in $(seq 1 ${P4_ROUNDS:-3}); do
+# round 0 warms the freshly started server for both builds and is not reported
+for round in $(seq 0 ${P4_ROUNDS:-3}); do
   for build in forkscope container; do
     deploy $build
     url=http://127.0.0.1:$HTTP_PORT/$build/api/book/1
@@ -73,7 +78,7 @@ for round in $(seq 1 ${P4_ROUNDS:-3}); do
     out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency $url)
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}')
-    echo "P4 $build $round $rps $p99"
+    [ "$round" = 0 ] || echo "P4 $build $round $rps $p99"
     undeploy $build
   done
 done

@@ -31,6 +31,22 @@ public interface ForkscopeRuntime {
     <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X;
 
     /**
+     * Runs the work of one HTTP request in its context: joins the context of an enclosing
+     * Forkscope call on this thread, if there is one, and otherwise opens one that belongs to the
+     * request alone (not to the CDI request context, which may be shared with code that runs
+     * before the request's filters) and closes it when the work returns. Integrations that keep
+     * the context past the call (async requests) capture it with {@link #currentContext()} inside
+     * the work.
+     *
+     * @param work the request's work, not null
+     * @param <T> the result type
+     * @param <X> the checked exception the work may throw
+     * @return the work's result
+     * @throws X the work's own exception, unchanged
+     */
+    <T, X extends Exception> T callRequest(Work<T, X> work) throws X;
+
+    /**
      * Returns the active context's fork of a unit, creating it if the context has none yet.
      *
      * @param unitName the unit, or null for the default unit

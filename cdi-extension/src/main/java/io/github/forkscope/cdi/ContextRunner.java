@@ -3,8 +3,10 @@ package io.github.forkscope.cdi;
 import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -13,11 +15,14 @@ import jakarta.inject.Singleton;
  * the interceptor, the servlet filter and the programmatic API alike. Where no CDI request
  * context is active it activates one for the call, so the frame lives and dies with it.
  *
- * <p>While a call it runs is in progress, the request context's frames are also bound to the
- * thread, so that every EntityManager call inside finds its fork with a thread-local read instead
- * of a trip through the CDI client proxy. The binding is exactly as long as the call, on the
- * thread that runs it, and restored in {@code finally}. Thread-safe: all state is in the request
- * context and the thread binding of the calling thread.
+ * <p>While a call it runs is in progress, its frames are bound to the thread, so that every
+ * EntityManager call inside finds its fork with a thread-local read instead of a trip through the
+ * CDI client proxy. The binding is exactly as long as the call, on the thread that runs it, and
+ * restored in {@code finally}. Contexts that Forkscope opens without an outer one (an HTTP request,
+ * a thread with no request context, an async dispatch) keep their frames in that binding alone;
+ * the {@link RequestForks} bean holds the frames of request contexts that the container activated
+ * without Forkscope. Thread-safe: all state is in the request context and the thread binding of the
+ * calling thread.
  */
 @Singleton
 class ContextRunner {
@@ -25,14 +30,19 @@ class ContextRunner {
     private final ThreadLocal<Frames> bound = new ThreadLocal<>();
     private RequestForks requestForks;
     private Instance<RequestContextController> controllers;
+    private BeanManager beanManager;
+    private ForkscopeExtension extension;
 
     ContextRunner() {
     }
 
     @Inject
-    ContextRunner(RequestForks requestForks, Instance<RequestContextController> controllers) {
+    ContextRunner(RequestForks requestForks, Instance<RequestContextController> controllers, BeanManager beanManager,
+                  ForkscopeExtension extension) {
         this.requestForks = requestForks;
         this.controllers = controllers;
+        this.beanManager = beanManager;
+        this.extension = extension;
     }
 
     /** The active context's frame, or null when no CDI request context is active on this thread. */
@@ -63,32 +73,72 @@ class ContextRunner {
         if (frames != null) {
             return bound(frames, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
         }
-        return inNewRequestContext(fresh -> {
-            fresh.begin(openedBy);
-            return bound(fresh, null, work);
-        });
+        return own(null, openedBy, false, work);
+    }
+
+    /**
+     * Runs an HTTP request: joins the context bound to the thread, if any, else runs in a context of
+     * its own, bound to the thread for the call.
+     */
+    <T, X extends Exception> T request(Object openedBy, Work<T, X> work) throws X {
+        return bound.get() != null ? work.execute() : own(null, openedBy, requestContextActive(), work);
     }
 
     /**
      * Runs work with an existing frame as the active one: the frame of an async request resumed
-     * on the thread of a later dispatch. Where the server restored the request context, the frame
-     * is already active; otherwise it is put in place for the call, and a CDI request context is
-     * activated for it if none is active. The frame stays open either way.
+     * on the thread of a later dispatch. The frame stays open.
      */
     <T, X extends Exception> T resume(Frame frame, Work<T, X> work) throws X {
-        Frames frames = activeFrames();
-        if (frames != null) {
-            return withFrame(frames, frame, work);
-        }
-        return inNewRequestContext(fresh -> withFrame(fresh, frame, work));
+        Frames frames = bound.get();
+        return frames != null && frames.current() == frame ? work.execute()
+                : own(frame, null, requestContextActive(), work);
     }
 
-    private <T, X extends Exception> T withFrame(Frames frames, Frame frame, Work<T, X> work) throws X {
-        Frame previous = frames.swap(frame);
+    /**
+     * Runs work in frames of its own, bound to the thread: a resumed frame, or a new base frame that
+     * is closed at the end. A CDI request context is activated for the call if none is active, so
+     * that request-scoped beans work inside.
+     *
+     * @param requestContextActive whether a CDI request context is active on the thread, as the
+     *                             caller found out already
+     */
+    private <T, X extends Exception> T own(Frame resumed, Object openedBy, boolean requestContextActive,
+                                           Work<T, X> work) throws X {
+        RequestContextController controller = requestContextActive ? null : controllers.get();
+        if (controller != null) {
+            controller.activate();
+        }
+        Frames frames = new Frames(extension.units().all(), extension.guards());
+        if (resumed != null) {
+            frames.swap(resumed);
+        } else {
+            frames.begin(openedBy);
+        }
         try {
             return bound(frames, null, work);
         } finally {
-            frames.swap(previous);
+            try {
+                if (resumed == null) {
+                    frames.closeAll();
+                }
+            } finally {
+                if (controller != null) {
+                    try {
+                        controller.deactivate();
+                    } finally {
+                        controllers.destroy(controller);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Asked only where the answer is usually yes: a no costs Weld an exception. */
+    private boolean requestContextActive() {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
         }
     }
 
@@ -114,25 +164,5 @@ class ContextRunner {
                 }
             }
         }
-    }
-
-    private <T, X extends Exception> T inNewRequestContext(WorkOnFrames<T, X> work) throws X {
-        RequestContextController controller = controllers.get();
-        controller.activate();
-        try {
-            return work.run(requestForks.frames());
-        } finally {
-            try {
-                controller.deactivate();
-            } finally {
-                controllers.destroy(controller);
-            }
-        }
-    }
-
-    /** Work that needs the frames of the request context just activated. */
-    @FunctionalInterface
-    private interface WorkOnFrames<T, X extends Exception> {
-        T run(Frames frames) throws X;
     }
 }

@@ -36,6 +36,11 @@ class RuntimeBean implements ForkscopeRuntime {
     }
 
     @Override
+    public <T, X extends Exception> T callRequest(Work<T, X> work) throws X {
+        return contexts.request("the HTTP request", work);
+    }
+
+    @Override
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
         Frame frame = contexts.activeFrame();

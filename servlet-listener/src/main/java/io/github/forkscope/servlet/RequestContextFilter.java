@@ -1,6 +1,5 @@
 package io.github.forkscope.servlet;
 
-import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
@@ -49,7 +48,7 @@ final class RequestContextFilter implements Filter {
             }));
             return;
         }
-        run(() -> runtime.call(RequestContextual.Mode.ENSURE, () -> {
+        run(() -> runtime.callRequest(() -> {
             try {
                 chain.doFilter(request, response);
             } finally {
