@@ -34,9 +34,9 @@ public interface ForkscopeRuntime {
      * Runs the work of one HTTP request in its context: joins the context of an enclosing
      * Forkscope call on this thread, if there is one, and otherwise opens one that belongs to the
      * request alone (not to the CDI request context, which may be shared with code that runs
-     * before the request's filters) and closes it when the work returns. Integrations that keep
-     * the context past the call (async requests) capture it with {@link #currentContext()} inside
-     * the work.
+     * before the request's filters). That context stays open when the work returns: the caller
+     * captures it with {@link #currentContext()} inside the work and closes it, at once or, for an
+     * async request, when the async cycle ends.
      *
      * @param work the request's work, not null
      * @param <T> the result type

@@ -48,7 +48,7 @@ class GuardsIT {
         http.get("api/guards/keep");
         String outcome = http.get("api/guards/use-kept");
         assertTrue(outcome.startsWith("FORKSCOPE-102: EntityManager.find was called on a fork of unit 'bookstore' "
-                + "whose context has ended; the context was opened by the CDI request context on thread"), outcome);
+                + "whose context has ended; the context was opened by the HTTP request on thread"), outcome);
     }
 
     @Test

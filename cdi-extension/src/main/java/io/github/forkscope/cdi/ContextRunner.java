@@ -73,15 +73,16 @@ class ContextRunner {
         if (frames != null) {
             return bound(frames, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
         }
-        return own(null, openedBy, false, work);
+        return own(null, openedBy, false, true, work);
     }
 
     /**
      * Runs an HTTP request: joins the context bound to the thread, if any, else runs in a context of
-     * its own, bound to the thread for the call.
+     * its own, bound to the thread for the call and left open afterwards, for the caller to close
+     * with the handle it captures inside the work (at once, or when an async cycle ends).
      */
     <T, X extends Exception> T request(Object openedBy, Work<T, X> work) throws X {
-        return bound.get() != null ? work.execute() : own(null, openedBy, requestContextActive(), work);
+        return bound.get() != null ? work.execute() : own(null, openedBy, requestContextActive(), false, work);
     }
 
     /**
@@ -91,19 +92,20 @@ class ContextRunner {
     <T, X extends Exception> T resume(Frame frame, Work<T, X> work) throws X {
         Frames frames = bound.get();
         return frames != null && frames.current() == frame ? work.execute()
-                : own(frame, null, requestContextActive(), work);
+                : own(frame, null, requestContextActive(), false, work);
     }
 
     /**
-     * Runs work in frames of its own, bound to the thread: a resumed frame, or a new base frame that
-     * is closed at the end. A CDI request context is activated for the call if none is active, so
-     * that request-scoped beans work inside.
+     * Runs work in frames of its own, bound to the thread: a resumed frame, or a new base frame. A
+     * CDI request context is activated for the call if none is active, so that request-scoped beans
+     * work inside.
      *
      * @param requestContextActive whether a CDI request context is active on the thread, as the
      *                             caller found out already
+     * @param close                whether the frames are closed when the work returns
      */
     private <T, X extends Exception> T own(Frame resumed, Object openedBy, boolean requestContextActive,
-                                           Work<T, X> work) throws X {
+                                           boolean close, Work<T, X> work) throws X {
         RequestContextController controller = requestContextActive ? null : controllers.get();
         if (controller != null) {
             controller.activate();
@@ -118,7 +120,7 @@ class ContextRunner {
             return bound(frames, null, work);
         } finally {
             try {
-                if (resumed == null) {
+                if (close) {
                     frames.closeAll();
                 }
             } finally {
