@@ -1,38 +1,23 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 2 and 3.2 in a server: timers, message-driven beans, ManagedExecutorService tasks and seed 000. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EntryPointsIT {
+class EntryPointsIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.bookstoreWithMessaging("entry-points");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    @BeforeEach
-    void seed() throws Exception {
-        http = new Http(base);
-        http.post("api/seed?books=1");
+    @Override
+    int books() {
+        return 1;
     }
 
     @Test

@@ -1,22 +1,13 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 6 and 7 inside the server: each guard rail once, and the metrics MBean. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GuardsIT {
+class GuardsIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -24,15 +15,9 @@ class GuardsIT {
                 .addAsResource("app/guards.properties", "META-INF/microprofile-config.properties");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    @BeforeEach
-    void seed() throws Exception {
-        http = new Http(base);
-        http.post("api/seed?books=100");
+    @Override
+    int books() {
+        return 100;
     }
 
     @Test

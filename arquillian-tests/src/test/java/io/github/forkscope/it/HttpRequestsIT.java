@@ -1,15 +1,9 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,24 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 1 and 3.1 over real HTTP: a fork per request, isolation, async requests, seed 002. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HttpRequestsIT {
+class HttpRequestsIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.bookstore("http-requests");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    @BeforeEach
-    void seed() throws Exception {
-        http = new Http(base);
-        http.post("api/seed?books=100");
+    @Override
+    int books() {
+        return 100;
     }
 
     @Test

@@ -1,38 +1,23 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** SPEC 4.1: the fork joins the JTA transaction of @Transactional CDI beans and of CMT EJBs. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TransactionsIT {
+class TransactionsIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.bookstore("transactions");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    @BeforeEach
-    void seed() throws Exception {
-        http = new Http(base);
-        http.post("api/seed?books=1");
+    @Override
+    int books() {
+        return 1;
     }
 
     @ParameterizedTest
