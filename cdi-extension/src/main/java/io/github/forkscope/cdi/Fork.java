@@ -166,15 +166,12 @@ final class Fork {
     void close() {
         closed = true;
         try {
-            boolean resourceLocalActive = unit.resourceLocal() && em.getTransaction().isActive();
-            boolean leftToJta = !unit.resourceLocal() && em.isJoinedToTransaction();
-            long managed = unit.provider(em).managedEntities(em);
-            checkGrowth(managed);
-            guards.metrics.largestIdentityMap.accumulate(managed);
-            if (!leftToJta && managed != 0) {
-                reportDiscardedChanges();
-            }
-            if (resourceLocalActive) {
+            inspectBeforeClose();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, Messages.closeFailed(unit.name()), e);
+        }
+        try {
+            if (unit.resourceLocal() && em.getTransaction().isActive()) {
                 em.getTransaction().rollback();
             }
         } catch (RuntimeException e) {
@@ -187,6 +184,17 @@ final class Fork {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, Messages.closeFailed(unit.name()), e);
             }
+        }
+    }
+
+    /** The identity-map and discarded-changes guards; a failure here never keeps the rollback from running. */
+    private void inspectBeforeClose() {
+        long managed = unit.provider(em).managedEntities(em);
+        checkGrowth(managed);
+        guards.metrics.largestIdentityMap.accumulate(managed);
+        boolean leftToJta = !unit.resourceLocal() && em.isJoinedToTransaction();
+        if (!leftToJta && managed != 0) {
+            reportDiscardedChanges();
         }
     }
 

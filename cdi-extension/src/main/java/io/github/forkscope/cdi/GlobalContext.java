@@ -40,8 +40,13 @@ final class GlobalContext {
     }
 
     /** The global fork of a unit if one was created, for the fork-mixing checks of other contexts. */
-    synchronized Fork existingFork(ManagedUnit unit) {
-        return allowed ? frame.existingFork(unit) : null;
+    Fork existingFork(ManagedUnit unit) {
+        if (!allowed) {
+            return null; // the common case takes no lock: this is asked on every flush and new-entity persist
+        }
+        synchronized (this) {
+            return frame.existingFork(unit);
+        }
     }
 
     private synchronized Fork fork(ManagedUnit unit) {
