@@ -51,6 +51,13 @@ class PersistenceUnitDiscoveryTest extends WeldTest {
         assertTrue(message.contains("no persistence unit was found"), message);
     }
 
+    @Test
+    void aHandWrittenProducerKeptBesideForkscopeFailsTheDeploymentAsAmbiguous() {
+        String message = failedDeployment(null, LegacyProducerClient.class);
+        assertTrue(message.contains("WELD-001409"), message);
+        assertTrue(message.contains("LegacyProducerClient.create()"), message);
+    }
+
     /**
      * Deploys one bean with Forkscope's extension, with {@code META-INF/persistence.xml} served
      * from {@code persistenceXml} (null: the test classpath's own), and returns the error text.
