@@ -39,7 +39,8 @@ start_instance() {
   done
   echo "Starting WildFly $WILDFLY_VERSION in $dir (HTTP port $((8080 + offset)))..."
   : > "$dir/console.log"
-  "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$(pwd)/$dir" \
+  # in the background, standalone.sh hands the signals it gets on to the server's JVM
+  LAUNCH_JBOSS_IN_BACKGROUND=1 "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$(pwd)/$dir" \
     -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$(basename "$dir")" -Djboss.tx.node.id="$(basename "$dir")" > "$dir/console.log" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 1 180); do
@@ -65,11 +66,10 @@ deploy_bookstore() {
   echo "deployment did not finish within 180 s, see $1/log/server.log" >&2; exit 1
 }
 
-# standalone.sh runs the server as its child: stop both, then run the other cleanups
+# Stops the servers (standalone.sh stops its JVM and waits for it), then runs the other cleanups
 stop_all() {
   trap - EXIT INT TERM
   for server in "${SERVERS[@]}"; do
-    pkill -TERM -P "$server" 2>/dev/null || true
     kill -TERM "$server" 2>/dev/null || true
   done
   for server in "${SERVERS[@]}"; do
