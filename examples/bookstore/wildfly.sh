@@ -10,7 +10,7 @@ CLEANUPS=()
 
 build_bookstore() {
   echo "Building Forkscope and the bookstore (the first build downloads WildFly, about 260 MB, from Maven Central)..."
-  (cd ../.. && mvn -B -ntp -q package -DskipTests -pl examples/bookstore -am)
+  (cd ../.. && mvn -B -ntp -q -Dstyle.color=never package -DskipTests -pl examples/bookstore -am)
 }
 
 # A fresh copy of the server's standalone/ directory: new_instance <dir>
