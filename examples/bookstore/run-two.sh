@@ -15,7 +15,7 @@ source ./wildfly.sh
 OFFSET_A=${PORT_OFFSET:-100}
 OFFSET_B=$((OFFSET_A + 100))
 PG_PORT=${PG_PORT:-15432}
-PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)}
 if [ ! -x "$PG_BIN/initdb" ]; then
   echo "PostgreSQL's server binaries are missing: install them (Debian, Ubuntu: apt-get install postgresql)" \
        "or set PG_BIN to the directory that holds initdb and pg_ctl" >&2
@@ -28,8 +28,9 @@ if [ "${1:-}" != "--no-build" ]; then
 fi
 
 # PostgreSQL refuses to run as root: as root, run it as the postgres user the package created
+# (from /, a directory that user can read, whatever the caller's working directory)
 as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 PGDATA=$(mktemp -d /tmp/bookstore-postgres.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
@@ -41,7 +42,8 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U bookstore bookstore
 
 # the driver as a server module, installed once into the unpacked distribution
-if [ ! -d "$WILDFLY/modules/org/postgresql" ]; then
+if [ ! -f "$WILDFLY/modules/org/postgresql/main/module.xml" ]; then
+  rm -rf "$WILDFLY/modules/org/postgresql"
   "$WILDFLY/bin/jboss-cli.sh" "module add --name=org.postgresql --resources=$(pwd)/target/drivers/postgresql.jar --dependencies=jakarta.transaction.api"
 fi
 commands=$(mktemp)

@@ -68,7 +68,8 @@ deploy_bookstore() {
 
 # Stops the servers (standalone.sh stops its JVM and waits for it), then runs the other cleanups
 stop_all() {
-  trap - EXIT INT TERM
+  trap - EXIT
+  trap '' INT TERM # a second Ctrl-C must not cut the cleanup short
   for server in "${SERVERS[@]}"; do
     kill -TERM "$server" 2>/dev/null || true
   done

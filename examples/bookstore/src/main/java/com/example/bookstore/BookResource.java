@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
@@ -33,19 +33,19 @@ public class BookResource {
 
     @GET
     public List<BookView> list(@QueryParam("title") String title) {
-        return catalog.list(title).stream().map(b -> BookView.of(b, false)).toList();
+        return catalog.list(title).stream().map(b -> BookView.of(b)).toList();
     }
 
     @GET
     @Path("{id}")
     public BookView get(@PathParam("id") long id) {
-        return BookView.of(catalog.find(id).orElseThrow(() -> noBook(id)), false);
+        return BookView.of(catalog.find(id).orElseThrow(() -> noBook(id)));
     }
 
     @GET
     @Path("{id}/with-author")
     public BookView getWithAuthor(@PathParam("id") long id) {
-        return BookView.of(catalog.findWithAuthor(id).orElseThrow(() -> noBook(id)), true);
+        return BookView.of(catalog.findWithAuthor(id).orElseThrow(() -> noBook(id)));
     }
 
     @POST
@@ -53,7 +53,7 @@ public class BookResource {
         Book created = catalog.add(book);
         activity.record("request", "added '" + created.getTitle() + "' as book " + created.getId());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
-                .entity(BookView.of(created, true))
+                .entity(BookView.of(created))
                 .build();
     }
 
@@ -61,7 +61,7 @@ public class BookResource {
     @POST
     @Path("batch")
     public Response createAll(List<NewBook> books) {
-        List<BookView> created = catalog.addAll(books).stream().map(b -> BookView.of(b, true)).toList();
+        List<BookView> created = catalog.addAll(books).stream().map(b -> BookView.of(b)).toList();
         activity.record("request", "added " + created.size() + " books in one transaction");
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
@@ -70,7 +70,7 @@ public class BookResource {
     @Path("{id}/title")
     @Consumes(MediaType.TEXT_PLAIN)
     public BookView rename(@PathParam("id") long id, String title) {
-        return BookView.of(catalog.rename(id, title), false);
+        return BookView.of(catalog.rename(id, title).orElseThrow(() -> noBook(id)));
     }
 
     private static NotFoundException noBook(long id) {

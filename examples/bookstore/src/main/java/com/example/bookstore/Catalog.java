@@ -55,10 +55,12 @@ public class Catalog {
         return books.stream().map(this::create).toList();
     }
 
+    /** Renames a book; empty when there is no such book. */
     @Transactional
-    public Book rename(long id, String title) {
-        Book book = find(id).orElseThrow(() -> new InvalidBookException("there is no book " + id));
-        book.setTitle(requireText(title, "title"));
+    public Optional<Book> rename(long id, String title) {
+        String newTitle = requireText(title, "title");
+        Optional<Book> book = find(id);
+        book.ifPresent(b -> b.setTitle(newTitle));
         return book;
     }
 

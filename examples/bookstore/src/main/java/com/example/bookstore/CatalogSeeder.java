@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Fills an empty catalogue when the application starts. Startup code runs outside any HTTP
  * request, so it opens a context of its own; without {@code @RequestContextual} its first query
- * would fail with FORKSCOPE-001. A second instance on the same database finds the books there.
+ * would fail with FORKSCOPE-001 and the deployment with it. A second instance started after the
+ * first finds the books there (two instances starting at once on an empty database would both
+ * seed it, and one would fail on the unique author names).
  */
 @ApplicationScoped
 public class CatalogSeeder {

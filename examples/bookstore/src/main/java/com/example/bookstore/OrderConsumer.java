@@ -10,9 +10,11 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Ships queued orders. Each delivery runs in a fresh context ({@code @RequestContextual}): it
- * loads the book into a fork of its own, which joins the delivery's container transaction, so the
- * new stock commits with the message's acknowledgement.
+ * Ships queued orders. Each delivery runs in a fresh context: it loads the book into a fork of its
+ * own, which joins the delivery's container transaction, so the new stock commits with the
+ * message's acknowledgement. The server delivers each message in a CDI request context, which
+ * Forkscope would use anyway; {@code @RequestContextual} says so in the code and keeps it so
+ * under any other message listener.
  */
 @JMSDestinationDefinition(name = OrderConsumer.QUEUE, interfaceName = "jakarta.jms.Queue", destinationName = "bookstoreOrders")
 @MessageDriven(activationConfig = {

@@ -32,7 +32,9 @@ class TwoInstancesIT {
             assertTrue(tour.contains("each followed by a read through the second: 0 stale"), tour);
             assertTrue(tour.contains("every step showed what it should"), tour);
         }
-        assertFalse(Script.listening(8580) || Script.listening(8680), "a server still listens after run-two.sh was stopped");
+        for (int port : new int[] {8580, 10490, 8680, 10590}) {
+            assertFalse(Script.listening(port), "a server still listens on " + port + " after run-two.sh was stopped");
+        }
         assertFalse(Script.listening(15433), "PostgreSQL still listens after run-two.sh was stopped");
     }
 }
