@@ -10,7 +10,14 @@ CLEANUPS=()
 
 build_bookstore() {
   echo "Building Forkscope and the bookstore (the first build downloads WildFly, about 260 MB, from Maven Central)..."
-  (cd ../.. && mvn -B -ntp -q -Dstyle.color=never package -DskipTests -pl examples/bookstore -am)
+  local log
+  log=$(mktemp)
+  if ! (cd ../.. && mvn -B -ntp package -DskipTests -pl examples/bookstore -am) > "$log" 2>&1; then
+    tail -40 "$log" >&2
+    echo "The build failed; its whole output is in $log" >&2
+    exit 1
+  fi
+  rm -f "$log"
 }
 
 # A fresh copy of the server's standalone/ directory: new_instance <dir>
