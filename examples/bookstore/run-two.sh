@@ -23,9 +23,7 @@ if [ ! -x "$PG_BIN/initdb" ]; then
 fi
 port_taken "$PG_PORT" && { echo "port $PG_PORT is taken: set PG_PORT to a free port" >&2; exit 1; }
 
-if [ "${1:-}" != "--no-build" ]; then
-  build_bookstore
-fi
+build_bookstore "$@"
 
 # PostgreSQL refuses to run as root: as root, run it as the postgres user the package created
 # (from /, a directory that user can read, whatever the caller's working directory)

@@ -10,9 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source ./wildfly.sh
 
-if [ "${1:-}" != "--no-build" ]; then
-  build_bookstore
-fi
+build_bookstore "$@"
 
 instance=target/instances/h2
 new_instance $instance
