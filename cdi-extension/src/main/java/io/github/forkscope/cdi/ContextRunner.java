@@ -51,6 +51,15 @@ class ContextRunner {
         return frames == null ? null : frames.current();
     }
 
+    /** Joins the thread's JTA transaction with every live fork of the active context, if there is one. */
+    void joinTransaction() {
+        Frames frames = activeFrames();
+        Frame frame = frames == null ? null : frames.peek();
+        if (frame != null) {
+            frame.joinTransaction();
+        }
+    }
+
     /** The frames bound to this thread, else those of the active request context, else null. */
     private Frames activeFrames() {
         Frames frames = bound.get();

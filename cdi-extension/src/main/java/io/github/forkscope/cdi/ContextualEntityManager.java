@@ -22,15 +22,17 @@ final class ContextualEntityManager extends ForkEntityManager {
 
     @Override
     Fork fork(String method) {
+        Object key = unit.transactionKey();
         Frame frame = contexts.activeFrame();
-        return (frame != null ? frame.fork(unit) : global.forkFor(unit, method)).enter(method);
+        return (frame != null ? frame.fork(unit, key) : global.forkFor(unit, key, method)).enter(method, key);
     }
 
     @Override
-    Fork queryFork() {
+    Fork queryFork(String method) {
+        Object key = unit.transactionKey();
         Frame frame = contexts.activeFrame();
-        Fork fork = frame != null ? frame.fork(unit) : global.forkOrNull(unit);
-        return fork == null ? null : fork.enter("EntityManager.createQuery");
+        Fork fork = frame != null ? frame.fork(unit, key) : global.forkOrNull(unit, key);
+        return fork == null ? null : fork.enter(method, key);
     }
 
     @Override

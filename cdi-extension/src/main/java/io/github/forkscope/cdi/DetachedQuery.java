@@ -67,7 +67,7 @@ final class DetachedQuery implements InvocationHandler {
     private int executeUpdate() {
         EntityManager em = unit.createFork();
         try {
-            return unit.transaction(unit.joined(em)).run(unit.name(), () -> replayOn(creator.apply(em)).executeUpdate());
+            return unit.transaction(em).run(unit.name(), () -> replayOn(creator.apply(em)).executeUpdate());
         } finally {
             em.close();
         }

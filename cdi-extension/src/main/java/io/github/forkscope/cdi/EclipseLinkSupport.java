@@ -4,14 +4,15 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.persistence.internal.sessions.ObjectChangeSet;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkChangeSet;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
-import org.eclipse.persistence.sessions.UnitOfWork;
+import org.eclipse.persistence.internal.jpa.EntityManagerImpl;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * {@link ProviderSupport} for EclipseLink: reads the EntityManager's unit of work, whose change
- * calculation is the one EclipseLink runs at commit, without writing anything.
+ * calculation is the one EclipseLink runs at commit, without writing anything and without
+ * registering it with a transaction.
  */
 final class EclipseLinkSupport implements ProviderSupport {
 
@@ -40,7 +41,17 @@ final class EclipseLinkSupport implements ProviderSupport {
         return changes;
     }
 
+    @Override
+    public boolean manages(EntityManager em, Object entity) {
+        return entity != null && unitOfWork(em).getCloneMapping().containsKey(entity);
+    }
+
+    /**
+     * The EntityManager's unit of work, asked for with no transaction: {@code unwrap(UnitOfWork.class)}
+     * would register it with the thread's JTA transaction, as every other EclipseLink call does.
+     */
     private static UnitOfWorkImpl unitOfWork(EntityManager em) {
-        return (UnitOfWorkImpl) em.unwrap(UnitOfWork.class);
+        EntityManagerImpl impl = em instanceof EntityManagerImpl own ? own : em.unwrap(EntityManagerImpl.class);
+        return impl.getActivePersistenceContext(null);
     }
 }

@@ -2,6 +2,7 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.ConcurrentForkUseException;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,12 +11,17 @@ import java.util.Objects;
 
 /**
  * One fork: the provider's EntityManager of one unit in one context, with the guard rails every
- * call passes through. A call {@link #enter enters} the fork and {@link #exit exits} it; while a
- * thread is inside, another thread's call fails with {@code FORKSCOPE-101}; after the context has
- * ended, every call fails with {@code FORKSCOPE-102}. When the last call of a thread exits, the
- * identity map is measured against {@code forkscope.max-managed-entities}. Closing warns about
- * changes that are discarded. The owner field makes it safe to share between threads; everything
- * else is touched only by the owning thread.
+ * call passes through. A call {@link #enter enters} the fork and {@link #exit exits} it; entering
+ * checks that the context is still open, claims the fork for the calling thread, and joins the
+ * thread's JTA transaction if the fork belongs to none. The claim is a compare-and-set, so two
+ * threads never both get in: the second gets {@code FORKSCOPE-101}; after the context has ended,
+ * every call fails with {@code FORKSCOPE-102}. A fork belongs to one transaction at a time, from
+ * its join until that transaction completes; a fork that a context opened for one transaction
+ * only (see {@link Frame}) is closed then. When the last call of a thread exits, the owner is
+ * released and, now and then, the identity map is measured against
+ * {@code forkscope.max-managed-entities}. Closing warns about changes that are discarded. The
+ * owner, transaction and closed fields make it safe to share between threads; everything else is
+ * touched only by the thread that owns it.
  */
 final class Fork {
 
@@ -34,22 +40,27 @@ final class Fork {
     private final ManagedUnit unit;
     private final Frame frame;
     private final Guards guards;
+    /** Whether this is its context's own fork of the unit, rather than one opened for a single transaction. */
+    private final boolean primary;
     /** The identity map is measured on every 64th call (a mask for the call counter), and when the fork closes. */
     private static final int GROWTH_CHECK_MASK = 63;
 
     @SuppressWarnings("unused") // accessed through OWNER
     private Thread owner;
+    /** The key of the JTA transaction the fork has joined, until that transaction completes; null when none. */
+    private volatile Object transaction;
     private int calls;
     private volatile boolean closed;
     private int depth;
     private boolean growthReported;
     private PinnedEntityManager view;
 
-    Fork(EntityManager em, ManagedUnit unit, Frame frame, Guards guards) {
+    Fork(EntityManager em, ManagedUnit unit, Frame frame, Guards guards, boolean primary) {
         this.em = Objects.requireNonNull(em, "em");
         this.unit = Objects.requireNonNull(unit, "unit");
         this.frame = Objects.requireNonNull(frame, "frame");
         this.guards = Objects.requireNonNull(guards, "guards");
+        this.primary = primary;
     }
 
     ManagedUnit unit() {
@@ -81,61 +92,99 @@ final class Fork {
         return closed;
     }
 
+    /** What the fork is, for messages: its context, and whether it serves one transaction of it. */
+    String description() {
+        return (primary ? "opened by " : "the fork of a single transaction in the context opened by ") + frame.origin();
+    }
+
+    /** The key of the JTA transaction the fork belongs to, or null. */
+    Object transaction() {
+        return transaction;
+    }
+
     /**
-     * Marks the fork as in use by the calling thread. The owner is written and read with opaque
-     * access, which costs no fence on the hot path: a thread that calls while another is inside a
-     * call is refused, while two calls that start in the very same instant may both pass.
+     * Enters the fork for one call: the open check, the thread claim, and the transaction join,
+     * in that order. A join that fails releases the claim before the failure propagates.
+     *
+     * @param key the key of the calling thread's JTA transaction, or null when there is none or
+     *            the unit is resource-local
      */
-    Fork enter(String method) {
+    Fork enter(String method, Object key) {
         if (closed) {
             guards.metrics.useAfterCloseTrips.increment();
             throw new IllegalStateException(Messages.useAfterClose(method, unit.name(), frame.origin()));
         }
-        if (!guards.threads) {
-            depth++;
-            unit.joined(em);
-            return this;
+        claim(method);
+        if (key != null && transaction == null) {
+            try {
+                join(key);
+            } catch (RuntimeException | Error e) {
+                exit();
+                throw e;
+            }
         }
-        Thread me = Thread.currentThread();
-        Thread current = (Thread) OWNER.getOpaque(this);
-        if (current == me) {
-            depth++;
-        } else if (current == null) {
-            OWNER.setOpaque(this, me);
-            depth = 1;
-        } else {
-            guards.metrics.concurrentUseTrips.increment();
-            throw new ConcurrentForkUseException(Messages.concurrentUse(method, me, current, frame.origin()));
-        }
-        unit.joined(em);
         return this;
+    }
+
+    /** Claims the fork for the calling thread: a thread already inside passes again, any other is refused. */
+    private void claim(String method) {
+        if (guards.threads) {
+            Thread me = Thread.currentThread();
+            if (OWNER.getOpaque(this) != me && !OWNER.compareAndSet(this, null, me)) {
+                guards.metrics.concurrentUseTrips.increment();
+                throw new ConcurrentForkUseException(Messages.concurrentUse(method, me,
+                        (Thread) OWNER.getOpaque(this), frame.origin()));
+            }
+        }
+        depth++;
+    }
+
+    /**
+     * Joins the thread's active transaction and registers for its completion, which frees the fork
+     * again, or closes it when it was opened for that transaction alone.
+     */
+    private void join(Object key) {
+        Jta jta = unit.jta();
+        if (!jta.active()) {
+            return;
+        }
+        jta.onCompletion(new Completion(key));
+        em.joinTransaction();
+        transaction = key;
     }
 
     void exit() {
         if (--depth == 0) {
-            if ((++calls & GROWTH_CHECK_MASK) == 0) {
-                checkGrowth();
+            try {
+                if ((++calls & GROWTH_CHECK_MASK) == 0) {
+                    checkGrowth();
+                }
+            } finally {
+                if (guards.threads) {
+                    OWNER.setRelease(this, null);
+                }
             }
-            OWNER.setOpaque(this, null);
         }
     }
 
     /** Enters the fork only if no other thread is inside it; for reads made on behalf of another fork. */
     boolean tryEnter() {
-        Thread me = Thread.currentThread();
-        if (closed || !(OWNER.getOpaque(this) == me || OWNER.compareAndSet(this, null, me))) {
+        if (closed) {
             return false;
+        }
+        if (guards.threads) {
+            Thread me = Thread.currentThread();
+            if (OWNER.getOpaque(this) != me && !OWNER.compareAndSet(this, null, me)) {
+                return false;
+            }
         }
         depth++;
         return true;
     }
 
+    /** Asks the provider's persistence context directly: unlike {@code contains}, this never joins a transaction. */
     boolean manages(Object entity) {
-        try {
-            return em.contains(entity);
-        } catch (IllegalArgumentException notAnEntity) {
-            return false;
-        }
+        return unit.provider(em).manages(em, entity);
     }
 
     Map<String, Integer> pendingChanges() {
@@ -164,9 +213,14 @@ final class Fork {
      * that its connection goes back to the pool.
      */
     void close() {
+        close(true);
+    }
+
+    /** @param inspect whether to look for changes that are discarded; not when a transaction decided their fate */
+    private void close(boolean inspect) {
         closed = true;
         try {
-            inspectBeforeClose();
+            inspectBeforeClose(inspect);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, Messages.closeFailed(unit.name()), e);
         }
@@ -188,12 +242,12 @@ final class Fork {
     }
 
     /** The identity-map and discarded-changes guards; a failure here never keeps the rollback from running. */
-    private void inspectBeforeClose() {
+    private void inspectBeforeClose(boolean inspect) {
         long managed = unit.provider(em).managedEntities(em);
         checkGrowth(managed);
         guards.metrics.largestIdentityMap.accumulate(managed);
-        boolean leftToJta = !unit.resourceLocal() && em.isJoinedToTransaction();
-        if (!leftToJta && managed != 0) {
+        boolean leftToJta = transaction != null;
+        if (inspect && !leftToJta && managed != 0) {
             reportDiscardedChanges();
         }
     }
@@ -206,6 +260,38 @@ final class Fork {
         if (!changes.isEmpty()) {
             guards.metrics.discardedChangesWarnings.increment();
             LOG.log(System.Logger.Level.WARNING, Messages.discardedChanges(unit.name(), changes, frame.origin()));
+        }
+    }
+
+    /**
+     * The end of the transaction the fork joined. It may run on another thread (a transaction
+     * timeout); a fork opened for that transaction alone is closed only if no thread is inside it,
+     * and otherwise when its context ends.
+     */
+    private final class Completion implements Synchronization {
+
+        private final Object key;
+
+        Completion(Object key) {
+            this.key = key;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (key.equals(transaction)) {
+                transaction = null;
+            }
+            if (!primary && !closed && tryEnter()) {
+                try {
+                    close(false);
+                } finally {
+                    exit();
+                }
+            }
         }
     }
 }

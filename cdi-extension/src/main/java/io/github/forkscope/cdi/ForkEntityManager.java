@@ -25,8 +25,10 @@ import java.util.function.Function;
  * exited after it, so that the guard rails see each call; subclasses say which fork. Entities
  * handed to {@code persist}, {@code merge}, {@code remove}, {@code refresh}, {@code lock} and
  * {@code detach} are checked for fork mixing, and a flush warns about changes it leaves behind in
- * another live context. Unwrapping to {@code EntityManager} returns the guarded view of the fork,
- * never the provider's own object. Stateless apart from what subclasses hold; thread-safe.
+ * another live context. Queries it creates pass each of their calls through the fork too.
+ * Unwrapping to {@code EntityManager} returns the guarded view of the fork, never the provider's
+ * own object; {@code getDelegate()} and unwrapping to a provider type leave the guard rails.
+ * Stateless apart from what subclasses hold; thread-safe.
  */
 abstract class ForkEntityManager implements EntityManager {
 
@@ -40,15 +42,16 @@ abstract class ForkEntityManager implements EntityManager {
     abstract Fork fork(String method);
 
     /** The fork a new query runs on, entered, or null to create a query that may only write. */
-    abstract Fork queryFork();
+    abstract Fork queryFork(String method);
 
+    /** A query that enters its fork on every call, executions included; outside a context, one that may only write. */
     private <Q extends Query> Q query(Class<Q> type, String method, Function<EntityManager, Q> create) {
-        Fork fork = queryFork();
+        Fork fork = queryFork(method);
         if (fork == null) {
             return DetachedQuery.create(type, unit, create, method);
         }
         try {
-            return create.apply(fork.em());
+            return GuardedQuery.create(type, create.apply(fork.em()), fork);
         } finally {
             fork.exit();
         }

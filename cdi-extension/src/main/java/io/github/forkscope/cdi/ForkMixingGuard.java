@@ -4,10 +4,12 @@ import java.util.Map;
 
 /**
  * Catches the fork-mixing trap: an entity of one live context handed to another context's fork,
- * where changes to it are silently not saved. The other live contexts a thread can hold entities
- * of are the outer contexts a CREATE frame suspended and the global context; those are the ones
- * checked, so the cost is a {@code contains} per suspended context, and nothing on a call whose
- * entity the fork already manages. Stateless and thread-safe.
+ * where changes to it are silently not saved. The other live persistence contexts a thread can
+ * hold entities of are its context's forks of other, suspended transactions, the outer contexts a
+ * CREATE frame suspended, and the global context; those are the ones checked, through the
+ * provider's own persistence context (never {@code contains}, which may join a transaction). The
+ * cost is one identity-map look-up per other fork, and nothing on a call whose entity the fork
+ * already manages. Stateless and thread-safe.
  */
 final class ForkMixingGuard {
 
@@ -25,7 +27,7 @@ final class ForkMixingGuard {
         if (owner != null) {
             fork.guards().metrics.forkMixingTrips.increment();
             throw new IllegalArgumentException(Messages.forkMixing(method, entity.getClass().getSimpleName(),
-                    owner.frame().origin(), fork.frame().origin()));
+                    owner.description(), fork.description()));
         }
     }
 
@@ -41,6 +43,15 @@ final class ForkMixingGuard {
     }
 
     private static Fork otherOwner(Fork fork, Object entity) {
+        Fork own = fork.frame().existingFork(fork.unit());
+        if (own != fork && manages(own, entity)) {
+            return own;
+        }
+        for (Fork other : fork.frame().transactionForks()) {
+            if (other != fork && other.unit() == fork.unit() && manages(other, entity)) {
+                return other;
+            }
+        }
         for (Frame frame = fork.frame().outer(); frame != null; frame = frame.outer()) {
             Fork other = frame.existingFork(fork.unit());
             if (manages(other, entity)) {

@@ -8,11 +8,14 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,7 +30,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Wires Forkscope into the CDI container: adds its internal beans and interceptor, registers one
+ * Wires Forkscope into the CDI container: adds its internal beans and interceptors, binds the
+ * transaction-boundary interceptor where transactions begin, registers one
  * contextual {@code EntityManager} bean per persistence unit ({@code @Default} for the default
  * unit, {@code @Unit("name")} for each), checks at deployment that every injection point names a
  * unit that exists, starts the units, and closes everything at shutdown. The behaviour lives in
@@ -38,6 +42,10 @@ import java.util.function.Supplier;
 public class ForkscopeExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(ForkscopeExtension.class.getName());
+    private static final String TRANSACTIONAL = "jakarta.transaction.Transactional";
+    /** Type annotations under which the container may begin a transaction around application code. */
+    private static final Set<String> TRANSACTION_BOUNDARIES = Set.of(TRANSACTIONAL, "jakarta.ejb.Stateless",
+            "jakarta.ejb.Stateful", "jakarta.ejb.Singleton", "jakarta.ejb.MessageDriven");
 
     private final Set<String> requestedUnits = new HashSet<>();
     private boolean defaultRequested;
@@ -63,7 +71,7 @@ public class ForkscopeExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : List.of(RequestForks.class, ContextRunner.class, RuntimeBean.class,
-                RequestContextualInterceptor.class)) {
+                RequestContextualInterceptor.class, TransactionBoundaryInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "forkscope." + type.getSimpleName());
         }
         descriptors = PersistenceXml.read(classLoader());
@@ -73,6 +81,24 @@ public class ForkscopeExtension implements Extension {
             factory.filterFields(field -> field.getJavaMember().getName().equals("factory"))
                     .forEach(field -> field.add(new ContainerFactory.Literal(descriptor.name())));
         }
+    }
+
+    /**
+     * Marks where a transaction may begin around application code, for {@link TransactionBoundaryInterceptor}.
+     * Annotations are matched by name: neither the transaction API nor the EJB API need be there in Java SE.
+     */
+    <T> void bindTransactionBoundaries(@Observes ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        if (type.getAnnotations().stream().anyMatch(a -> TRANSACTION_BOUNDARIES.contains(a.annotationType().getName()))) {
+            event.configureAnnotatedType().add(TransactionBoundary.Literal.INSTANCE);
+        } else if (type.getMethods().stream().anyMatch(ForkscopeExtension::transactional)) {
+            event.configureAnnotatedType().filterMethods(ForkscopeExtension::transactional)
+                    .forEach(method -> method.add(TransactionBoundary.Literal.INSTANCE));
+        }
+    }
+
+    private static boolean transactional(AnnotatedMethod<?> method) {
+        return method.getAnnotations().stream().anyMatch(a -> a.annotationType().getName().equals(TRANSACTIONAL));
     }
 
     void collectInjectionPoints(@Observes ProcessInjectionPoint<?, EntityManager> event) {
@@ -187,8 +213,8 @@ public class ForkscopeExtension implements Extension {
             if (injected == null && !inServer) {
                 return null;
             }
-            Supplier<EntityManagerFactory> factory = injected != null ? () -> injected : new JndiFactory(descriptor.name());
-            Jta jta = descriptor.resourceLocal(true) ? null : new Jta(descriptor.name());
+            Supplier<EntityManagerFactory> factory = injected != null ? () -> injected : new JndiFactory(descriptor.name()).resolve();
+            Jta jta = descriptor.resourceLocal(true) ? null : new Jta(descriptor.name()).resolve();
             units.add(new ManagedUnit(descriptor.name(), units.size(), factory, jta, null, false));
         }
         return units;
@@ -206,7 +232,8 @@ public class ForkscopeExtension implements Extension {
         return metrics;
     }
 
-    private EntityManager entityManager(String unit) {
+    /** The contextual EntityManager of a unit: the one applications inject. */
+    EntityManager entityManager(String unit) {
         return entityManagers.get(unit);
     }
 

@@ -1,20 +1,32 @@
 package io.github.forkscope.cdi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One Forkscope context: its forks, one slot per persistence unit, filled on first use, and where
- * it was opened, for the messages of the guard rails. A frame is the base context of a CDI request
- * context, a CREATE frame opened inside one that hides its {@link #outer()} frame until it ends,
- * or the global context. Not thread-safe: a context belongs to one unit of work, which runs on one
- * thread at a time; its forks guard themselves against a second thread.
+ * One Forkscope context: its forks, and where it was opened, for the messages of the guard rails.
+ * A frame is the base context of a CDI request context, a CREATE frame opened inside one that
+ * hides its {@link #outer()} frame until it ends, or the global context.
+ *
+ * <p>Each unit has one fork per context, created on first use, and it belongs to one JTA
+ * transaction at a time. A call made while that fork belongs to another transaction, one that is
+ * suspended ({@code REQUIRES_NEW}, {@code NOT_SUPPORTED}), reaches a fork of the context opened for
+ * the calling thread's transaction, or for calls outside any transaction: the first kind is closed
+ * when its transaction completes, the second when the context ends. So a change commits with the
+ * transaction it was made in and with no other. Not thread-safe: a context belongs to one unit of
+ * work, which runs on one thread at a time (the global context is used under its own lock); its
+ * forks guard themselves against a second thread.
  */
 final class Frame {
+
+    private static final String JOIN = "the start of a JTA transaction";
 
     private final List<ManagedUnit> units;
     private final Guards guards;
     private final Fork[] forks;
+    /** Forks opened while a unit's own fork belonged to a suspended transaction; null until there is one. */
+    private List<Fork> transactionForks;
     private final Frame outer;
     private final Object openedBy;
     private final String thread;
@@ -50,19 +62,87 @@ final class Frame {
         return by + " on thread \"" + thread + "\"";
     }
 
-    Fork fork(ManagedUnit unit) {
-        Fork fork = forks[unit.index()];
-        if (fork == null) {
-            fork = new Fork(unit.createFork(), unit, this, guards);
-            guards.metrics.forksCreated.increment();
-            forks[unit.index()] = fork;
+    /**
+     * The fork a call on the unit reaches, created if needed: the one that belongs to the
+     * transaction {@code key} (null: no transaction), else one that belongs to none and will join it.
+     */
+    Fork fork(ManagedUnit unit, Object key) {
+        Fork own = forks[unit.index()];
+        if (own == null) {
+            own = open(unit, true);
+            forks[unit.index()] = own;
+            return own;
+        }
+        if (own.transaction() == null || own.transaction().equals(key)) {
+            return own;
+        }
+        Fork other = transactionFork(unit, key);
+        return other != null ? other : open(unit, false);
+    }
+
+    private Fork transactionFork(ManagedUnit unit, Object key) {
+        if (transactionForks == null) {
+            return null;
+        }
+        transactionForks.removeIf(Fork::closed);
+        Fork free = null;
+        for (Fork fork : transactionForks) {
+            if (fork.unit() != unit) {
+                continue;
+            }
+            Object joined = fork.transaction();
+            if (joined == null ? key == null : joined.equals(key)) {
+                return fork;
+            }
+            if (joined == null && free == null) {
+                free = fork;
+            }
+        }
+        return key == null ? null : free;
+    }
+
+    private Fork open(ManagedUnit unit, boolean primary) {
+        Fork fork = new Fork(unit.createFork(), unit, this, guards, primary);
+        guards.metrics.forksCreated.increment();
+        if (!primary) {
+            if (transactionForks == null) {
+                transactionForks = new ArrayList<>(2);
+            }
+            transactionForks.add(fork);
         }
         return fork;
     }
 
-    /** The fork of a unit if this context has created one, without creating it. */
+    /**
+     * Joins the transaction that has just begun on this thread with every live fork of the context
+     * that belongs to no transaction, so that an entity loaded before it and only changed by setters
+     * inside it is written at its commit. Forks that do not exist yet join on their first call.
+     */
+    void joinTransaction() {
+        for (ManagedUnit unit : units) {
+            Fork own = forks[unit.index()];
+            if (own == null || unit.resourceLocal()) {
+                continue;
+            }
+            Object key = unit.transactionKey();
+            if (key == null) {
+                continue;
+            }
+            Fork fork = own.transaction() == null ? own : transactionFork(unit, key);
+            if (fork != null && fork.transaction() == null) {
+                fork.enter(JOIN, key).exit();
+            }
+        }
+    }
+
+    /** The context's own fork of a unit if it has created one, without creating it. */
     Fork existingFork(ManagedUnit unit) {
         return forks[unit.index()];
+    }
+
+    /** The context's other live forks, those opened for single transactions, of every unit. */
+    List<Fork> transactionForks() {
+        return transactionForks == null ? List.of() : transactionForks;
     }
 
     /** Closes every fork; a later use of the frame gets new forks. */
@@ -76,6 +156,15 @@ final class Frame {
             if (fork != null) {
                 forks[i] = null;
                 fork.close();
+            }
+        }
+        if (transactionForks != null) {
+            List<Fork> others = transactionForks;
+            transactionForks = null;
+            for (Fork fork : others) {
+                if (!fork.closed()) {
+                    fork.close();
+                }
             }
         }
     }

@@ -29,6 +29,11 @@ final class Frames {
         return frame;
     }
 
+    /** The current frame, or null when the request context has not used Forkscope yet. */
+    Frame peek() {
+        return current;
+    }
+
     /** Starts the base frame of a request context that Forkscope itself activated. */
     void begin(Object openedBy) {
         if (current == null) {

@@ -26,17 +26,17 @@ final class GlobalContext {
     }
 
     /** The global fork, or null when the escape hatch is off. */
-    Fork forkOrNull(ManagedUnit unit) {
-        return allowed ? fork(unit) : null;
+    Fork forkOrNull(ManagedUnit unit, Object key) {
+        return allowed ? fork(unit, key) : null;
     }
 
     /** The global fork, or the {@code FORKSCOPE-001} error naming the method that was called. */
-    Fork forkFor(ManagedUnit unit, String method) {
+    Fork forkFor(ManagedUnit unit, Object key, String method) {
         if (!allowed) {
             metrics.globalContextViolations.increment();
             throw new GlobalContextException(Messages.globalContext(method, Thread.currentThread()));
         }
-        return fork(unit);
+        return fork(unit, key);
     }
 
     /** The global fork of a unit if one was created, for the fork-mixing checks of other contexts. */
@@ -49,12 +49,12 @@ final class GlobalContext {
         }
     }
 
-    private synchronized Fork fork(ManagedUnit unit) {
+    private synchronized Fork fork(ManagedUnit unit, Object key) {
         if (!warned) {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, Messages.globalContextInUse(unit.name()));
         }
-        return frame.fork(unit);
+        return frame.fork(unit, key);
     }
 
     synchronized void close() {

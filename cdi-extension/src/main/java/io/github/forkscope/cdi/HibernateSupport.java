@@ -6,6 +6,8 @@ import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +37,19 @@ final class HibernateSupport implements ProviderSupport {
             }
         }
         return changes;
+    }
+
+    @Override
+    public boolean manages(EntityManager em, Object entity) {
+        if (entity == null) {
+            return false;
+        }
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(entity);
+        if (proxy != null) {
+            return proxy.getSession() == session;
+        }
+        return session.getPersistenceContextInternal().getEntry(entity) != null;
     }
 
     private static String kind(SessionImplementor session, Object entity, EntityEntry entry) {

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * The container's EntityManagerFactory of one unit, found in the component environment at
  * {@code java:comp/env/forkscope/<unit>}: the fallback for servers that do not inject
  * {@code @PersistenceUnit} into types added by a portable extension (Payara Server), where the
- * application declares that reference with one line. Looked up on first use and kept;
- * thread-safe, as a racing second lookup finds the same factory.
+ * application declares that reference with one line. Looked up at deployment, where the
+ * component's namespace is there, else on first use, and kept; thread-safe, as a racing second
+ * lookup finds the same factory.
  */
 final class JndiFactory implements Supplier<EntityManagerFactory> {
 
@@ -37,6 +38,16 @@ final class JndiFactory implements Supplier<EntityManagerFactory> {
             factory = found;
         }
         return found;
+    }
+
+    /** Looks the factory up now, at deployment; a failure is left for the first use to report. */
+    JndiFactory resolve() {
+        try {
+            get();
+        } catch (IllegalStateException notHereYet) {
+            // reported with FORKSCOPE-015 when the unit is first used
+        }
+        return this;
     }
 
     /** Whether a naming service answers, which tells a Jakarta EE server from plain Java SE. */

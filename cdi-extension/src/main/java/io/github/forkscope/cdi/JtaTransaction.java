@@ -3,25 +3,38 @@ package io.github.forkscope.cdi;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 
-/** A JTA transaction through the container's {@code UserTransaction}, joined by the EntityManager. */
+import java.util.Objects;
+
+/**
+ * A JTA transaction through the container's {@code UserTransaction}. What joins it when it begins
+ * is the caller's to say: a short-lived EntityManager joins it alone, {@code Forkscope.transactional}
+ * joins every live fork of the context, as any transaction boundary does.
+ */
 final class JtaTransaction extends UnitTransaction {
 
     private final Jta jta;
+    private final Runnable join;
 
-    JtaTransaction(Jta jta, EntityManager em) {
+    /**
+     * @param em   the EntityManager flushed before commit and cleared after a rollback
+     * @param join what joins the transaction once {@link #begin()} has begun it
+     */
+    JtaTransaction(Jta jta, EntityManager em, Runnable join) {
         super(em);
-        this.jta = jta;
+        this.jta = Objects.requireNonNull(jta, "jta");
+        this.join = Objects.requireNonNull(join, "join");
     }
 
     @Override
     boolean active() {
-        return jta.status() == Status.STATUS_ACTIVE || jta.status() == Status.STATUS_MARKED_ROLLBACK;
+        int status = jta.status();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
     }
 
     @Override
     void begin() throws Exception {
         jta.userTransaction().begin();
-        em.joinTransaction();
+        join.run();
     }
 
     @Override

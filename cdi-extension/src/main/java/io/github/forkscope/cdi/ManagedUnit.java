@@ -69,16 +69,25 @@ final class ManagedUnit implements AutoCloseable {
         return factory.get().createEntityManager();
     }
 
-    /** Joins the fork to the active JTA transaction, if there is one and it has not joined yet. */
-    EntityManager joined(EntityManager fork) {
-        if (jta != null && jta.active() && !fork.isJoinedToTransaction()) {
-            fork.joinTransaction();
-        }
-        return fork;
+    /** The container's JTA services, or null for a resource-local unit. */
+    Jta jta() {
+        return jta;
     }
 
+    /** The key of the calling thread's JTA transaction, or null when there is none or the unit is resource-local. */
+    Object transactionKey() {
+        return jta == null ? null : jta.transactionKey();
+    }
+
+    /** A transaction on a short-lived EntityManager of this unit, which joins the JTA transaction it runs in. */
     UnitTransaction transaction(EntityManager em) {
-        return jta == null ? new ResourceLocalTransaction(em) : new JtaTransaction(jta, em);
+        if (jta == null) {
+            return new ResourceLocalTransaction(em);
+        }
+        if (jta.active()) {
+            em.joinTransaction();
+        }
+        return new JtaTransaction(jta, em, em::joinTransaction);
     }
 
     @Override

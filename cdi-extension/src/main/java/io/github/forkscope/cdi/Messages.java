@@ -118,12 +118,13 @@ final class Messages {
                 + "always reaches the fork of the current context.";
     }
 
-    static String forkMixing(String method, String entityType, String ownerOrigin, String origin) {
+    /** @param owner what the entity belongs to, and {@code current} what it was handed to: a context, or one transaction's fork in it */
+    static String forkMixing(String method, String entityType, String owner, String current) {
         return "FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
-                + "context (opened by " + ownerOrigin + "), not by this one (opened by " + origin + "). Changes "
+                + "context (" + owner + "), not by this one (" + current + "). Changes "
                 + "made to it later would not be saved by this context. Load it in this context instead "
                 + "(em.find(" + entityType + ".class, id)), or pass its id rather than the entity into the nested "
-                + "context. The check can be turned off with forkscope.guards.fork-mixing=false.";
+                + "context or transaction. The check can be turned off with forkscope.guards.fork-mixing=false.";
     }
 
     static String foreignChanges(String origin, java.util.Map<String, Integer> changes, String otherOrigin) {

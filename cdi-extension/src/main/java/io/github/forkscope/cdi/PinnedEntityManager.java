@@ -20,12 +20,12 @@ final class PinnedEntityManager extends ForkEntityManager {
 
     @Override
     Fork fork(String method) {
-        return fork.enter(method);
+        return fork.enter(method, unit.transactionKey());
     }
 
     @Override
-    Fork queryFork() {
-        return fork.enter("EntityManager.createQuery");
+    Fork queryFork(String method) {
+        return fork(method);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Map;
  * What the guard rails read from a persistence context that Jakarta Persistence has no API for:
  * how many entities it manages, and which changes are pending, without flushing. One
  * implementation per provider, chosen by the class of the provider's EntityManager so that the
- * other provider's classes are never loaded. Stateless and thread-safe; each call reads a fork
+ * other provider's classes are never loaded. No method flushes, or joins or pulses a transaction. Stateless and thread-safe; each call reads a fork
  * the calling thread is entitled to use.
  */
 interface ProviderSupport {
@@ -24,6 +24,11 @@ interface ProviderSupport {
         public Map<String, Integer> pendingChanges(EntityManager em) {
             return Map.of();
         }
+
+        @Override
+        public boolean manages(EntityManager em, Object entity) {
+            return false;
+        }
     };
 
     /** @return the number of entities the fork manages, or -1 when it cannot be told */
@@ -34,6 +39,12 @@ interface ProviderSupport {
      *         empty when there are none
      */
     Map<String, Integer> pendingChanges(EntityManager em);
+
+    /**
+     * Whether the persistence context holds the entity, read from the provider's own structures:
+     * unlike {@code EntityManager.contains}, this never joins or touches a transaction.
+     */
+    boolean manages(EntityManager em, Object entity);
 
     static ProviderSupport of(EntityManager em) {
         String type = em.getClass().getName();

@@ -44,16 +44,27 @@ class RuntimeBean implements ForkscopeRuntime {
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
         Frame frame = contexts.activeFrame();
-        return frame == null ? Optional.empty() : Optional.of(frame.fork(unit).view());
+        return frame == null ? Optional.empty() : Optional.of(frame.fork(unit, unit.transactionKey()).view());
     }
 
+    /**
+     * A resource-local transaction runs on the fork, entered for the whole work. A JTA transaction
+     * that this call begins is a transaction boundary like {@code @Transactional}: every live fork of
+     * the context joins it, and each call inside reaches the fork of that transaction.
+     */
     @Override
     public <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X {
         ManagedUnit unit = extension.units().get(unitName);
         return contexts.call(RequestContextual.Mode.ENSURE, "Forkscope.transactional", () -> {
-            Fork fork = contexts.activeFrame().fork(unit).enter("Forkscope.transactional");
+            Frame frame = contexts.activeFrame();
+            if (!unit.resourceLocal()) {
+                frame.joinTransaction();
+                return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), frame::joinTransaction)
+                        .run(unit.name(), work);
+            }
+            Fork fork = frame.fork(unit, null).enter("Forkscope.transactional", null);
             try {
-                return unit.transaction(fork.em()).run(unit.name(), work);
+                return new ResourceLocalTransaction(fork.em()).run(unit.name(), work);
             } finally {
                 fork.exit();
             }

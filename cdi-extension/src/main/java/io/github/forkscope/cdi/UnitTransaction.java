@@ -39,7 +39,9 @@ abstract class UnitTransaction {
         try {
             begin();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot begin a transaction on unit '" + unit + "'", e);
+            IllegalStateException failure = new IllegalStateException("Cannot begin a transaction on unit '" + unit + "'", e);
+            rollbackAfter(unit, failure); // a begin whose join failed leaves no transaction on the thread
+            throw failure;
         }
         try {
             T result = work.execute();
