@@ -18,14 +18,15 @@ final class EclipseLinkSupport implements ProviderSupport {
 
     @Override
     public long managedEntities(EntityManager em) {
-        return unitOfWork(em).getCloneMapping().size();
+        UnitOfWorkImpl unitOfWork = unitOfWork(em);
+        return unitOfWork == null ? 0 : unitOfWork.getCloneMapping().size();
     }
 
     @Override
     public Map<String, Integer> pendingChanges(EntityManager em) {
         UnitOfWorkImpl unitOfWork = unitOfWork(em);
         Map<String, Integer> changes = new TreeMap<>();
-        if (!unitOfWork.hasChanges()) {
+        if (unitOfWork == null || !unitOfWork.hasChanges()) {
             return changes;
         }
         for (Object removed : unitOfWork.getDeletedObjects().keySet()) {
@@ -43,15 +44,18 @@ final class EclipseLinkSupport implements ProviderSupport {
 
     @Override
     public boolean manages(EntityManager em, Object entity) {
-        return entity != null && unitOfWork(em).getCloneMapping().containsKey(entity);
+        UnitOfWorkImpl unitOfWork = unitOfWork(em);
+        return entity != null && unitOfWork != null && unitOfWork.getCloneMapping().containsKey(entity);
     }
 
     /**
-     * The EntityManager's unit of work, asked for with no transaction: {@code unwrap(UnitOfWork.class)}
-     * would register it with the thread's JTA transaction, as every other EclipseLink call does.
+     * The EntityManager's unit of work, or null while it has none. It is asked for with no
+     * transaction: {@code unwrap(UnitOfWork.class)} would register it with the thread's JTA
+     * transaction, and creating one here would leave a unit of work that a {@code joinTransaction()}
+     * already made for a unit of work yet to come does not cover.
      */
     private static UnitOfWorkImpl unitOfWork(EntityManager em) {
         EntityManagerImpl impl = em instanceof EntityManagerImpl own ? own : em.unwrap(EntityManagerImpl.class);
-        return impl.getActivePersistenceContext(null);
+        return impl.hasActivePersistenceContext() ? impl.getActivePersistenceContext(null) : null;
     }
 }
