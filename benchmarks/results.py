@@ -135,4 +135,9 @@ if "forkscope" in mean and "container" in mean:
     p99 = mean["forkscope"][1] / mean["container"][1]
     lines += ["", f"Means: Forkscope {tput:.3f}× the `@PersistenceContext` build's throughput, p99 {p99:.3f}×. "
                   f"Targets: ≥ 0.97× — {verdict(tput >= 0.97)}; p99 within 5% — {verdict(p99 <= 1.05)}.", ""]
+# Comparisons between two builds of Forkscope, measured in one run of their own, are kept by hand
+# in comparisons.md and carried over into every rewrite of RESULTS.md.
+kept = os.path.join(os.path.dirname(os.path.abspath(__file__)), "comparisons.md")
+if os.path.exists(kept):
+    lines += ["", open(kept).read().rstrip()]
 print("\n".join(lines))

@@ -2,6 +2,8 @@
 # P4: wrk against WildFly, serving the same read endpoint from two builds of one application, one
 # through Forkscope and one through a container @PersistenceContext, deployed one after the other
 # on the same server (a warm-up round, then three rounds, alternating). Prints "P4 <build> <round> <requests/s> <p99 ms>".
+# P4_BUILDS and P4_PATH pick other builds and another endpoint: P4_BUILDS="forkscope ghost-flush-off"
+# P4_PATH=book/write measures the ghost-flush guard on a @Transactional write against the same build with it off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,13 +23,16 @@ if [ ! -x "$WILDFLY/bin/standalone.sh" ]; then
 fi
 
 # the two WARs, assembled from the compiled classes exactly as a build would
-build_war() { # name, package of the endpoint, with Forkscope's jars (yes/no)
+build_war() { # name, package of the endpoint, with Forkscope's jars (yes/no), a configuration line (optional)
   local dir=target/wars/$1
   rm -rf "$dir" && mkdir -p "$dir/WEB-INF/classes/META-INF" "$dir/WEB-INF/lib"
   (cd target/classes && cp --parents io/github/forkscope/benchmarks/Book.class \
       io/github/forkscope/benchmarks/http/*.class io/github/forkscope/benchmarks/http/$2/*.class \
       "../../$dir/WEB-INF/classes/")
   cp http/persistence.xml "$dir/WEB-INF/classes/META-INF/"
+  if [ -n "${4:-}" ]; then
+    echo "$4" > "$dir/WEB-INF/classes/META-INF/microprofile-config.properties"
+  fi
   if [ "$3" = yes ]; then
     for module in api cdi-extension servlet-listener; do
       cp ../$module/target/forkscope-$module-*.jar "$dir/WEB-INF/lib/"
@@ -37,6 +42,9 @@ build_war() { # name, package of the endpoint, with Forkscope's jars (yes/no)
 }
 build_war forkscope forkscope yes
 build_war container container no
+build_war ghost-flush-off forkscope yes forkscope.guards.ghost-flush=off
+BUILDS=${P4_BUILDS:-forkscope container}
+ENDPOINT=${P4_PATH:-book/1}
 
 LOG=target/wildfly-p4.log
 if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then
@@ -70,10 +78,10 @@ undeploy() { # name
 
 # round 0 warms the freshly started server for both builds and is not reported
 for round in $(seq 0 ${P4_ROUNDS:-3}); do
-  for build in forkscope container; do
+  for build in $BUILDS; do
     deploy $build
-    url=http://127.0.0.1:$HTTP_PORT/$build/api/book/1
-    [ "$(curl -s $url)" = "Book 1" ] || { echo "$build does not answer: $(curl -s $url)" >&2; exit 1; }
+    url=http://127.0.0.1:$HTTP_PORT/$build/api/$ENDPOINT
+    [ "$(curl -s -o /dev/null -w '%{http_code}' $url)" = 200 ] || { echo "$build does not answer: $(curl -s $url)" >&2; exit 1; }
     wrk -t2 -c$CONNECTIONS -d${WARMUP}s $url > /dev/null
     out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency $url)
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')

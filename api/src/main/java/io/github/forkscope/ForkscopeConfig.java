@@ -44,6 +44,14 @@ public final class ForkscopeConfig {
     public static final String GUARD_DISCARDED_CHANGES = "forkscope.guards.discarded-changes";
 
     /**
+     * What the ghost-flush guard ({@code FORKSCOPE-107}) does when a transaction is about to commit
+     * changes that were made before it began and that its own code never handed to the
+     * EntityManager: {@code warn} (the default) logs one warning per transaction, {@code fail}
+     * also rolls the transaction back, {@code off} turns the check off.
+     */
+    public static final String GUARD_GHOST_FLUSH = "forkscope.guards.ghost-flush";
+
+    /**
      * Persistence-unit property ({@code <property>} in {@code persistence.xml}) that marks the
      * default unit when the application has several: {@code true} on exactly one unit.
      */

@@ -49,6 +49,9 @@ public interface ForkscopeMetrics {
     /** @return forks whose identity map crossed {@code forkscope.max-managed-entities} ({@code FORKSCOPE-106}) */
     long getIdentityMapWarnings();
 
+    /** @return transactions that were about to commit changes made before they began ({@code FORKSCOPE-107}) */
+    long getGhostFlushWarnings();
+
     /** @return the largest number of managed entities seen in one fork */
     long getLargestIdentityMap();
 }

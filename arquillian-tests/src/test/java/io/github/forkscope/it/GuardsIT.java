@@ -4,6 +4,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 6 and 7 inside the server: each guard rail once, and the metrics MBean. */
@@ -63,5 +65,22 @@ class GuardsIT extends BookstoreIT {
         String jmx = http.get("api/guards/jmx");
         String api = jmx.substring(jmx.indexOf("api=") + 4);
         assertTrue(jmx.contains("guards=" + api + ";"), jmx);
+    }
+
+    @Test
+    void aTitleUpperCasedForDisplayAndWrittenByALaterTransactionWarnsOnceNamingTheEntity() throws Exception {
+        String outcome = http.get("api/guards/ghost-flush");
+        assertEquals(1, outcome.lines().filter(line -> line.startsWith("FORKSCOPE-107")).count(), outcome);
+        assertTrue(outcome.contains("in the context opened by the HTTP request on thread"), outcome);
+        assertTrue(outcome.contains("handed to the EntityManager: (1 changed Book)"), outcome);
+        assertEquals("{\"id\":1,\"title\":\"BOOK 1\"}", http.get("api/book/1"), "the write the warning is about");
+    }
+
+    @Test
+    void changesMadeOrHandedOverInsideTheTransactionDoNotWarn() throws Exception {
+        String outcome = http.get("api/guards/no-ghost-flush");
+        assertFalse(outcome.contains("FORKSCOPE-107"), outcome);
+        assertEquals("{\"id\":2,\"title\":\"renamed inside\"}", http.get("api/book/2"));
+        assertEquals("{\"id\":3,\"title\":\"changed, then merged inside\"}", http.get("api/book/3"));
     }
 }

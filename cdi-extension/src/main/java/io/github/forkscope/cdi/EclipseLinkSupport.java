@@ -6,8 +6,8 @@ import org.eclipse.persistence.internal.sessions.UnitOfWorkChangeSet;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
 import org.eclipse.persistence.internal.jpa.EntityManagerImpl;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@link ProviderSupport} for EclipseLink: reads the EntityManager's unit of work, whose change
@@ -23,20 +23,20 @@ final class EclipseLinkSupport implements ProviderSupport {
     }
 
     @Override
-    public Map<String, Integer> pendingChanges(EntityManager em) {
+    public Map<Object, String> pendingEntities(EntityManager em) {
         UnitOfWorkImpl unitOfWork = unitOfWork(em);
-        Map<String, Integer> changes = new TreeMap<>();
+        Map<Object, String> changes = new IdentityHashMap<>();
         if (unitOfWork == null || !unitOfWork.hasChanges()) {
             return changes;
         }
         for (Object removed : unitOfWork.getDeletedObjects().keySet()) {
-            changes.merge("removed " + removed.getClass().getSimpleName(), 1, Integer::sum);
+            changes.put(removed, "removed " + removed.getClass().getSimpleName());
         }
         UnitOfWorkChangeSet changeSet = (UnitOfWorkChangeSet) unitOfWork.getCurrentChanges();
         for (ObjectChangeSet change : changeSet.getAllChangeSets().values()) {
-            if (change.hasChanges() || change.isNew()) {
+            if ((change.hasChanges() || change.isNew()) && !changes.containsKey(change.getUnitOfWorkClone())) {
                 String type = change.getClassName().substring(change.getClassName().lastIndexOf('.') + 1);
-                changes.merge((change.isNew() ? "new " : "changed ") + type, 1, Integer::sum);
+                changes.put(change.getUnitOfWorkClone(), (change.isNew() ? "new " : "changed ") + type);
             }
         }
         return changes;
@@ -50,9 +50,9 @@ final class EclipseLinkSupport implements ProviderSupport {
 
     /**
      * The EntityManager's unit of work, or null while it has none. It is asked for with no
-     * transaction: {@code unwrap(UnitOfWork.class)} would register it with the thread's JTA
-     * transaction, and creating one here would leave a unit of work that a {@code joinTransaction()}
-     * already made for a unit of work yet to come does not cover.
+     * transaction, since {@code unwrap(UnitOfWork.class)} would register it with the thread's JTA
+     * transaction; and none is created here, since EclipseLink binds a unit of work to the
+     * transaction an earlier {@code joinTransaction()} named only when its own calls create it.
      */
     private static UnitOfWorkImpl unitOfWork(EntityManager em) {
         EntityManagerImpl impl = em instanceof EntityManagerImpl own ? own : em.unwrap(EntityManagerImpl.class);

@@ -54,6 +54,8 @@ final class Fork {
     private int depth;
     private boolean growthReported;
     private PinnedEntityManager view;
+    /** The ghost-flush guard of the transaction the fork has joined, when it held changes then; else null. */
+    private GhostFlushGuard ghostFlush;
 
     Fork(EntityManager em, ManagedUnit unit, Frame frame, Guards guards, boolean primary) {
         this.em = Objects.requireNonNull(em, "em");
@@ -151,6 +153,42 @@ final class Fork {
         jta.onCompletion(new Completion(key));
         em.joinTransaction();
         transaction = key;
+        transactionBegins();
+    }
+
+    /** A transaction that this fork takes part in begins: what it already holds is watched for the ghost flush. */
+    void transactionBegins() {
+        ghostFlush = GhostFlushGuard.watch(this);
+    }
+
+    /** An entity that code inside the transaction handed to the EntityManager, so its changes are that code's own. */
+    void handedOver(Object entity) {
+        GhostFlushGuard watching = ghostFlush;
+        if (watching != null && entity != null) {
+            watching.claim(entity);
+        }
+    }
+
+    /**
+     * The transaction is about to commit: reports the changes made before it that it would write
+     * ({@code FORKSCOPE-107}), and in {@code fail} mode throws, for the transaction to be rolled back.
+     */
+    void beforeCommit() {
+        GhostFlushGuard watched = ghostFlush;
+        ghostFlush = null;
+        if (watched == null) {
+            return;
+        }
+        Map<String, Integer> ghosts = watched.unclaimed();
+        if (!ghosts.isEmpty()) {
+            boolean fail = guards.ghostFlush == GhostFlushGuard.Mode.FAIL;
+            String message = Messages.ghostFlush(unit.name(), ghosts, frame.origin(), fail);
+            guards.metrics.ghostFlushWarnings.increment();
+            LOG.log(System.Logger.Level.WARNING, message);
+            if (fail) {
+                throw new IllegalStateException(message);
+            }
+        }
     }
 
     void exit() {
@@ -189,6 +227,14 @@ final class Fork {
 
     Map<String, Integer> pendingChanges() {
         return unit.provider(em).pendingChanges(em);
+    }
+
+    Map<Object, String> pendingEntities() {
+        return unit.provider(em).pendingEntities(em);
+    }
+
+    long managedEntities() {
+        return unit.provider(em).managedEntities(em);
     }
 
     private void checkGrowth() {
@@ -278,10 +324,17 @@ final class Fork {
 
         @Override
         public void beforeCompletion() {
+            try {
+                beforeCommit();
+            } catch (IllegalStateException ghostFlushInFailMode) {
+                unit.jta().setRollbackOnly();
+                throw ghostFlushInFailMode;
+            }
         }
 
         @Override
         public void afterCompletion(int status) {
+            ghostFlush = null;
             if (key.equals(transaction)) {
                 transaction = null;
             }

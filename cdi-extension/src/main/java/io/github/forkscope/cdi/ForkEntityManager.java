@@ -62,6 +62,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.persist");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.persist");
+            fork.handedOver(entity);
             fork.em().persist(entity);
         } finally {
             fork.exit();
@@ -73,6 +74,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.merge");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.merge");
+            fork.handedOver(entity);
             return fork.em().merge(entity);
         } finally {
             fork.exit();
@@ -84,6 +86,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.remove");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.remove");
+            fork.handedOver(entity);
             fork.em().remove(entity);
         } finally {
             fork.exit();
@@ -176,6 +179,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.lock");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.lock");
+            fork.handedOver(entity);
             fork.em().lock(entity, lockMode);
         } finally {
             fork.exit();
@@ -187,6 +191,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.lock");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.lock");
+            fork.handedOver(entity);
             fork.em().lock(entity, lockMode, properties);
         } finally {
             fork.exit();
@@ -198,6 +203,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.refresh");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
+            fork.handedOver(entity);
             fork.em().refresh(entity);
         } finally {
             fork.exit();
@@ -209,6 +215,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.refresh");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
+            fork.handedOver(entity);
             fork.em().refresh(entity, properties);
         } finally {
             fork.exit();
@@ -220,6 +227,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.refresh");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
+            fork.handedOver(entity);
             fork.em().refresh(entity, lockMode);
         } finally {
             fork.exit();
@@ -231,6 +239,7 @@ abstract class ForkEntityManager implements EntityManager {
         Fork fork = fork("EntityManager.refresh");
         try {
             ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
+            fork.handedOver(entity);
             fork.em().refresh(entity, lockMode, properties);
         } finally {
             fork.exit();

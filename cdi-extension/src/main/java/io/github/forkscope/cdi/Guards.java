@@ -16,6 +16,7 @@ final class Guards {
     final boolean forkMixing;
     final boolean discardedChanges;
     final long maxManagedEntities;
+    final GhostFlushGuard.Mode ghostFlush;
     final GlobalContext global;
 
     Guards(Settings settings, Metrics metrics, List<ManagedUnit> units) {
@@ -24,6 +25,7 @@ final class Guards {
         this.forkMixing = settings.flag(ForkscopeConfig.GUARD_FORK_MIXING, true);
         this.discardedChanges = settings.flag(ForkscopeConfig.GUARD_DISCARDED_CHANGES, true);
         this.maxManagedEntities = settings.number(ForkscopeConfig.MAX_MANAGED_ENTITIES, 10_000);
+        this.ghostFlush = GhostFlushGuard.Mode.of(settings);
         this.global = new GlobalContext(settings.flag(ForkscopeConfig.ALLOW_GLOBAL_CONTEXT, false), units, this);
     }
 }

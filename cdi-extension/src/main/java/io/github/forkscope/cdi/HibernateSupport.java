@@ -9,8 +9,8 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@link ProviderSupport} for Hibernate ORM 6: reads the session's persistence context. A change
@@ -25,15 +25,15 @@ final class HibernateSupport implements ProviderSupport {
     }
 
     @Override
-    public Map<String, Integer> pendingChanges(EntityManager em) {
+    public Map<Object, String> pendingEntities(EntityManager em) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
         PersistenceContext context = session.getPersistenceContextInternal();
-        Map<String, Integer> changes = new TreeMap<>();
+        Map<Object, String> changes = new IdentityHashMap<>();
         for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
             EntityEntry entry = managed.getValue();
             String kind = kind(session, managed.getKey(), entry);
             if (kind != null) {
-                changes.merge(kind + " " + simpleName(entry.getEntityName()), 1, Integer::sum);
+                changes.put(managed.getKey(), kind + " " + simpleName(entry.getEntityName()));
             }
         }
         return changes;

@@ -63,6 +63,11 @@ final class Jta {
         registry().registerInterposedSynchronization(synchronization);
     }
 
+    /** Marks the thread's transaction so that it can only roll back. */
+    void setRollbackOnly() {
+        registry().setRollbackOnly();
+    }
+
     UserTransaction userTransaction() {
         UserTransaction t = userTransaction;
         if (t == null) {

@@ -149,6 +149,18 @@ final class Messages {
                 + "raise the limit.";
     }
 
+    static String ghostFlush(String unit, java.util.Map<String, Integer> changes, String origin, boolean fail) {
+        return "FORKSCOPE-107: a transaction on unit '" + unit + "' " + (fail ? "was about to commit" : "commits")
+                + " changes that were made before it began, in the context opened by " + origin + ", and that no "
+                + "code inside the transaction handed to the EntityManager: " + describe(changes) + ". A commit "
+                + "writes every change of the persistence context (the ghost flush), so code that changed these "
+                + "entities for another purpose, such as shaping a response, has them saved. Change entities "
+                + "inside the transaction that saves them (or pass them to em.merge there); for display, copy them "
+                + "to a DTO or em.detach them first."
+                + (fail ? " The transaction was rolled back (forkscope.guards.ghost-flush=fail)."
+                        : " forkscope.guards.ghost-flush=fail rolls such a transaction back, =off turns this off.");
+    }
+
     private static String describe(java.util.Map<String, Integer> changes) {
         StringBuilder text = new StringBuilder();
         changes.forEach((kind, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(' ').append(kind));

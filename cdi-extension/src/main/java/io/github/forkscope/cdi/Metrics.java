@@ -21,6 +21,7 @@ final class Metrics implements ForkscopeMetrics {
     final LongAdder foreignChangesWarnings = new LongAdder();
     final LongAdder discardedChangesWarnings = new LongAdder();
     final LongAdder identityMapWarnings = new LongAdder();
+    final LongAdder ghostFlushWarnings = new LongAdder();
     final LongAccumulator largestIdentityMap = new LongAccumulator(Math::max, 0);
 
     @Override
@@ -76,6 +77,11 @@ final class Metrics implements ForkscopeMetrics {
     @Override
     public long getIdentityMapWarnings() {
         return identityMapWarnings.sum();
+    }
+
+    @Override
+    public long getGhostFlushWarnings() {
+        return ghostFlushWarnings.sum();
     }
 
     @Override

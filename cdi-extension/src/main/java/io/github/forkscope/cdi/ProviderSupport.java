@@ -3,6 +3,7 @@ package io.github.forkscope.cdi;
 import jakarta.persistence.EntityManager;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the guard rails read from a persistence context that Jakarta Persistence has no API for:
@@ -21,7 +22,7 @@ interface ProviderSupport {
         }
 
         @Override
-        public Map<String, Integer> pendingChanges(EntityManager em) {
+        public Map<Object, String> pendingEntities(EntityManager em) {
             return Map.of();
         }
 
@@ -35,10 +36,27 @@ interface ProviderSupport {
     long managedEntities(EntityManager em);
 
     /**
+     * @return the entities with pending changes, by identity, each with the change, such as
+     *         {@code "changed Book"}, {@code "new Author"} or {@code "removed Book"}; empty when none
+     */
+    Map<Object, String> pendingEntities(EntityManager em);
+
+    /**
      * @return pending changes by kind and entity type, such as {@code "new Book" -> 2}, sorted,
      *         empty when there are none
      */
-    Map<String, Integer> pendingChanges(EntityManager em);
+    default Map<String, Integer> pendingChanges(EntityManager em) {
+        return count(pendingEntities(em).values());
+    }
+
+    /** Counts changes by kind and type, sorted: {@code ["new Book", "new Book"]} gives {@code {"new Book": 2}}. */
+    static Map<String, Integer> count(Iterable<String> changes) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String change : changes) {
+            counts.merge(change, 1, Integer::sum);
+        }
+        return counts;
+    }
 
     /**
      * Whether the persistence context holds the entity, read from the provider's own structures:

@@ -64,7 +64,7 @@ class RuntimeBean implements ForkscopeRuntime {
             }
             Fork fork = frame.fork(unit, null).enter("Forkscope.transactional", null);
             try {
-                return new ResourceLocalTransaction(fork.em()).run(unit.name(), work);
+                return new ResourceLocalTransaction(fork).run(unit.name(), work);
             } finally {
                 fork.exit();
             }

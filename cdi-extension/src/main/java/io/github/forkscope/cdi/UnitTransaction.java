@@ -26,6 +26,10 @@ abstract class UnitTransaction {
 
     abstract void begin() throws Exception;
 
+    /** Runs before the flush that precedes the commit; a failure rolls the transaction back. */
+    void beforeCommit() {
+    }
+
     abstract void commit() throws Exception;
 
     abstract void rollback() throws Exception;
@@ -45,6 +49,7 @@ abstract class UnitTransaction {
         }
         try {
             T result = work.execute();
+            beforeCommit();
             em.flush();
             commit();
             return result;

@@ -32,6 +32,8 @@ public class GuardResource {
     EntityManager em;
     @Resource
     ManagedExecutorService executor;
+    @Inject
+    TxService transactions;
 
     /** An executor task uses the request's fork while the request is inside a call on it. */
     @GET
@@ -100,6 +102,29 @@ public class GuardResource {
             em.find(Book.class, 1L);
             em.find(Book.class, 2L);
         }));
+    }
+
+    /** Seed 003's ghost flush: a title upper-cased for display, then a transaction that saves another book. */
+    @GET
+    @Path("ghost-flush")
+    public String ghostFlush() {
+        return warnings(() -> {
+            Book shown = em.find(Book.class, 1L);
+            shown.setTitle(shown.getTitle().toUpperCase());
+            transactions.add(900, "another book", false);
+        });
+    }
+
+    /** Changes made inside the transaction, and a change handed to merge inside it: the transactions' own. */
+    @GET
+    @Path("no-ghost-flush")
+    public String noGhostFlush() {
+        return warnings(() -> {
+            transactions.rename(em.find(Book.class, 2L), "renamed inside");
+            Book edited = em.find(Book.class, 3L);
+            edited.setTitle("changed, then merged inside");
+            transactions.save(edited);
+        });
     }
 
     @GET

@@ -27,6 +27,12 @@ public class TxService {
         book.setTitle(title);
     }
 
+    /** The common save method: the entity was changed by the caller and is handed to the EntityManager here. */
+    @Transactional
+    public Book save(Book book) {
+        return em.merge(book);
+    }
+
     /** Writes through the fork (so it joins this transaction), then records an audit row in a transaction of its own. */
     @Transactional
     public void renameWithAudit(long id, String title, long auditId, boolean innerFails, boolean outerFails) {
