@@ -2,10 +2,7 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.ConcurrentForkUseException;
 import io.github.forkscope.Forkscope;
-import io.github.forkscope.Unit;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,15 +20,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** SPEC 6: the guard rails, each on Hibernate ("main") and on EclipseLink ("eclipselink"). */
 class GuardRailsTest extends WeldTest {
-
-    private static EntityManager em(String unit) {
-        return CDI.current().select(EntityManager.class, Unit.Literal.of(unit)).get();
-    }
-
-    @AfterEach
-    void disarm() {
-        Book.onLoad = () -> { };
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"main", "eclipselink"})

@@ -2,11 +2,8 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.ConcurrentForkUseException;
 import io.github.forkscope.Forkscope;
-import io.github.forkscope.Unit;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,15 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuardedCallsTest extends WeldTest {
 
     private static final int TRIES = 1000;
-
-    private static EntityManager em(String unit) {
-        return CDI.current().select(EntityManager.class, Unit.Literal.of(unit)).get();
-    }
-
-    @AfterEach
-    void disarm() {
-        Book.onLoad = () -> { };
-    }
 
     /**
      * Both threads leave a barrier together and load a book through the same fork. The provider's

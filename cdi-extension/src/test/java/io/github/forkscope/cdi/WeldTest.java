@@ -1,7 +1,9 @@
 package io.github.forkscope.cdi;
 
 import io.agroal.api.AgroalDataSource;
+import io.github.forkscope.Unit;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -55,6 +57,11 @@ abstract class WeldTest {
     }
 
     @AfterEach
+    void disarmLoadCallback() {
+        Book.onLoad = () -> { };
+    }
+
+    @AfterEach
     void noConnectionLeftCheckedOut() {
         assertEquals(0, pool("main").getMetrics().activeCount(), "connections of unit main still checked out");
         assertEquals(0, pool("reporting").getMetrics().activeCount(), "connections of unit reporting still checked out");
@@ -63,6 +70,11 @@ abstract class WeldTest {
 
     static <T> T bean(Class<T> type) {
         return CDI.current().select(type).get();
+    }
+
+    /** The contextual EntityManager of a unit, as {@code @Inject @Unit(unit) EntityManager} gives it. */
+    static EntityManager em(String unit) {
+        return CDI.current().select(EntityManager.class, Unit.Literal.of(unit)).get();
     }
 
     static long newId() {
