@@ -70,6 +70,7 @@ class GuardsIT extends BookstoreIT {
     @Test
     void aTitleUpperCasedForDisplayAndWrittenByALaterTransactionWarnsOnceNamingTheEntity() throws Exception {
         String outcome = http.get("api/guards/ghost-flush");
+        assertTrue(outcome.startsWith("committed\n"), outcome);
         assertEquals(1, outcome.lines().filter(line -> line.startsWith("FORKSCOPE-107")).count(), outcome);
         assertTrue(outcome.contains("in the context opened by the HTTP request on thread"), outcome);
         assertTrue(outcome.contains("handed to the EntityManager: (1 changed Book)"), outcome);
@@ -82,5 +83,11 @@ class GuardsIT extends BookstoreIT {
         assertFalse(outcome.contains("FORKSCOPE-107"), outcome);
         assertEquals("{\"id\":2,\"title\":\"renamed inside\"}", http.get("api/book/2"));
         assertEquals("{\"id\":3,\"title\":\"changed, then merged inside\"}", http.get("api/book/3"));
+    }
+
+    @Test
+    void aThousandTransactionsThatChangeOnlyInsideLogNothing() throws Exception {
+        assertEquals("", http.get("api/guards/clean-transactions"));
+        assertEquals("{\"id\":2,\"title\":\"clean 999\"}", http.get("api/book/2"));
     }
 }

@@ -104,14 +104,35 @@ public class GuardResource {
         }));
     }
 
-    /** Seed 003's ghost flush: a title upper-cased for display, then a transaction that saves another book. */
+    /**
+     * Seed 003's ghost flush: a title upper-cased for display, then a transaction that saves another
+     * book. Answers whether that transaction committed, then the warnings it logged.
+     */
     @GET
     @Path("ghost-flush")
     public String ghostFlush() {
-        return warnings(() -> {
+        String[] outcome = {"committed"};
+        String warnings = warnings(() -> {
             Book shown = em.find(Book.class, 1L);
             shown.setTitle(shown.getTitle().toUpperCase());
-            transactions.add(900, "another book", false);
+            try {
+                transactions.add(900, "another book", false);
+            } catch (Exception e) { // a failed commit may surface as the checked RollbackException
+                outcome[0] = "failed: " + causes(e);
+            }
+        });
+        return outcome[0] + "\n" + warnings;
+    }
+
+    /** A thousand transactions that each change, by a setter inside, a book the request loaded before. */
+    @GET
+    @Path("clean-transactions")
+    public String cleanTransactions() {
+        return warnings(() -> {
+            Book book = em.find(Book.class, 2L);
+            for (int i = 0; i < 1000; i++) {
+                transactions.rename(book, "clean " + i);
+            }
         });
     }
 
@@ -137,6 +158,18 @@ public class GuardResource {
             out.append(ObjectName.unquote(name.getKeyProperty("name"))).append('=').append(server.getAttribute(name, "ForksCreated")).append(';');
         }
         return out + "api=" + Forkscope.metrics().getForksCreated();
+    }
+
+    /** The messages of an exception, its causes and what they suppressed, on one line. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" | ");
+            for (Throwable suppressed : t.getSuppressed()) {
+                text.append("suppressed ").append(causes(suppressed));
+            }
+        }
+        return text.toString().replace('\n', ' ');
     }
 
     private static String warnings(Runnable work) {
