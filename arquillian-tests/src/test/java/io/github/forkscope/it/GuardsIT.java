@@ -90,4 +90,19 @@ class GuardsIT extends BookstoreIT {
         assertEquals("", http.get("api/guards/clean-transactions"));
         assertEquals("{\"id\":2,\"title\":\"clean 999\"}", http.get("api/book/2"));
     }
+
+    @Test
+    void aQueryOfTheRequestRunByAnExecutorTaskWhileTheRequestIsInsideIsRefused() throws Exception {
+        String outcome = http.get("api/guards/query-threads");
+        assertTrue(outcome.startsWith("ConcurrentForkUseException: FORKSCOPE-101: TypedQuery.getResultList was called on "
+                + "thread"), outcome);
+    }
+
+    @Test
+    void aQueryKeptPastItsRequestFailsInTheNextOne() throws Exception {
+        http.get("api/guards/keep-query");
+        String outcome = http.get("api/guards/use-kept-query");
+        assertTrue(outcome.startsWith("FORKSCOPE-102: TypedQuery.getResultList was called on a fork of unit 'bookstore' "
+                + "whose context has ended"), outcome);
+    }
 }

@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 public class GuardResource {
 
     private static volatile EntityManager kept;
+    private static volatile jakarta.persistence.TypedQuery<Book> keptQuery;
 
     @Inject
     EntityManager em;
@@ -53,6 +54,44 @@ public class GuardResource {
         };
         em.find(Book.class, 1L);
         return outcome[0];
+    }
+
+    /** An executor task runs a query of the request while the request is inside a call on the same fork. */
+    @GET
+    @Path("query-threads")
+    public String queryThreads() {
+        var query = em.createQuery("select b from Book b where b.id = 2", Book.class);
+        String[] outcome = {"no error"};
+        Book.onLoad = () -> {
+            Book.onLoad = () -> { };
+            try {
+                executor.submit(query::getResultList).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                outcome[0] = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            } catch (Exception e) {
+                outcome[0] = e.toString();
+            }
+        };
+        em.find(Book.class, 1L);
+        return outcome[0];
+    }
+
+    @GET
+    @Path("keep-query")
+    public String keepQuery() {
+        keptQuery = em.createQuery("select b from Book b", Book.class);
+        return "kept";
+    }
+
+    @GET
+    @Path("use-kept-query")
+    public String useKeptQuery() {
+        try {
+            keptQuery.getResultList();
+            return "no error";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     @GET
