@@ -30,6 +30,12 @@ final class Deployments {
                 .addAsLibraries(jars);
     }
 
+    /** The application with MicroProfile Config properties of its own, such as a guard's mode. */
+    static WebArchive bookstore(String name, String configuration) {
+        return bookstore(name).addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(configuration),
+                "META-INF/microprofile-config.properties");
+    }
+
     /** The application with its message consumer, whose queue a server can hold for one deployment only. */
     static WebArchive bookstoreWithMessaging(String name) {
         return bookstore(name).addPackage(io.github.forkscope.it.app.messaging.BookMessages.class.getPackage());

@@ -1,7 +1,6 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +13,7 @@ class GhostFlushFailIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.bookstore("ghostfail").addAsResource(
-                new StringAsset("forkscope.guards.ghost-flush=fail\n"), "META-INF/microprofile-config.properties");
+        return Deployments.bookstore("ghostfail", "forkscope.guards.ghost-flush=fail\n");
     }
 
     @Override

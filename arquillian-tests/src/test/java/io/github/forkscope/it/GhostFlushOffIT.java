@@ -1,7 +1,6 @@
 package io.github.forkscope.it;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,7 @@ class GhostFlushOffIT extends BookstoreIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.bookstore("ghostoff").addAsResource(
-                new StringAsset("forkscope.guards.ghost-flush=off\n"), "META-INF/microprofile-config.properties");
+        return Deployments.bookstore("ghostoff", "forkscope.guards.ghost-flush=off\n");
     }
 
     @Override

@@ -41,19 +41,7 @@ public class GuardResource {
     @Path("threads")
     public String threads() {
         EntityManager requestFork = Forkscope.currentEntityManager().orElseThrow();
-        String[] outcome = {"no error"};
-        Book.onLoad = () -> {
-            Book.onLoad = () -> { };
-            try {
-                executor.submit(() -> requestFork.find(Book.class, 2L)).get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                outcome[0] = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
-            } catch (Exception e) {
-                outcome[0] = e.toString();
-            }
-        };
-        em.find(Book.class, 1L);
-        return outcome[0];
+        return whileInsideACall(() -> requestFork.find(Book.class, 2L));
     }
 
     /** An executor task runs a query of the request while the request is inside a call on the same fork. */
@@ -61,11 +49,16 @@ public class GuardResource {
     @Path("query-threads")
     public String queryThreads() {
         var query = em.createQuery("select b from Book b where b.id = 2", Book.class);
+        return whileInsideACall(query::getResultList);
+    }
+
+    /** Runs the task on the executor while the request's thread is inside a find on its fork; answers what it threw. */
+    private String whileInsideACall(java.util.concurrent.Callable<?> task) {
         String[] outcome = {"no error"};
         Book.onLoad = () -> {
             Book.onLoad = () -> { };
             try {
-                executor.submit(query::getResultList).get(30, TimeUnit.SECONDS);
+                executor.submit(task).get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 outcome[0] = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
             } catch (Exception e) {
