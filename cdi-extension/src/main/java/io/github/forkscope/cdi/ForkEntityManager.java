@@ -1,23 +1,33 @@
 package io.github.forkscope.cdi;
 
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.ConnectionConsumer;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FindOption;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockOption;
 import jakarta.persistence.Query;
+import jakarta.persistence.RefreshOption;
 import jakarta.persistence.StoredProcedureQuery;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.TypedQueryReference;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaSelect;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.metamodel.Metamodel;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,7 +38,9 @@ import java.util.function.Function;
  * another live context. Queries it creates pass each of their calls through the fork too.
  * Unwrapping to {@code EntityManager} returns the guarded view of the fork, never the provider's
  * own object; {@code getDelegate()} and unwrapping to a provider type leave the guard rails.
- * Stateless apart from what subclasses hold; thread-safe.
+ * Compiled against Jakarta Persistence 3.2 and loaded unchanged on 3.1: there, nothing calls the
+ * methods 3.2 added, so the types they name are never loaded. Stateless apart from what
+ * subclasses hold; thread-safe.
  */
 abstract class ForkEntityManager implements EntityManager {
 
@@ -52,6 +64,38 @@ abstract class ForkEntityManager implements EntityManager {
         }
         try {
             return GuardedQuery.create(type, create.apply(fork.em()), fork);
+        } finally {
+            fork.exit();
+        }
+    }
+
+    /** One call on the entered fork. */
+    private <T> T call(String method, Function<EntityManager, T> call) {
+        Fork fork = fork(method);
+        try {
+            return call.apply(fork.em());
+        } finally {
+            fork.exit();
+        }
+    }
+
+    /** One call with no result on the entered fork. */
+    private void run(String method, Consumer<EntityManager> call) {
+        Fork fork = fork(method);
+        try {
+            call.accept(fork.em());
+        } finally {
+            fork.exit();
+        }
+    }
+
+    /** One call that hands the fork an entity, which must not be managed by another live fork. */
+    private void handOver(String method, Object entity, Consumer<EntityManager> call) {
+        Fork fork = fork(method);
+        try {
+            ForkMixingGuard.check(fork, entity, method);
+            fork.handedOver(entity);
+            call.accept(fork.em());
         } finally {
             fork.exit();
         }
@@ -83,14 +127,7 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public void remove(Object entity) {
-        Fork fork = fork("EntityManager.remove");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.remove");
-            fork.handedOver(entity);
-            fork.em().remove(entity);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.remove", entity, em -> em.remove(entity));
     }
 
     @Override
@@ -105,42 +142,37 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, Map<String, Object> properties) {
-        Fork fork = fork("EntityManager.find");
-        try {
-            return fork.em().find(entityClass, primaryKey, properties);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.find", em -> em.find(entityClass, primaryKey, properties));
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode) {
-        Fork fork = fork("EntityManager.find");
-        try {
-            return fork.em().find(entityClass, primaryKey, lockMode);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.find", em -> em.find(entityClass, primaryKey, lockMode));
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> properties) {
-        Fork fork = fork("EntityManager.find");
-        try {
-            return fork.em().find(entityClass, primaryKey, lockMode, properties);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.find", em -> em.find(entityClass, primaryKey, lockMode, properties));
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, FindOption... options) {
+        return call("EntityManager.find", em -> em.find(entityClass, primaryKey, options));
+    }
+
+    @Override
+    public <T> T find(EntityGraph<T> entityGraph, Object primaryKey, FindOption... options) {
+        return call("EntityManager.find", em -> em.find(entityGraph, primaryKey, options));
     }
 
     @Override
     public <T> T getReference(Class<T> entityClass, Object primaryKey) {
-        Fork fork = fork("EntityManager.getReference");
-        try {
-            return fork.em().getReference(entityClass, primaryKey);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getReference", em -> em.getReference(entityClass, primaryKey));
+    }
+
+    @Override
+    public <T> T getReference(T entity) {
+        return call("EntityManager.getReference", em -> em.getReference(entity));
     }
 
     @Override
@@ -156,104 +188,77 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public void setFlushMode(FlushModeType flushMode) {
-        Fork fork = fork("EntityManager.setFlushMode");
-        try {
-            fork.em().setFlushMode(flushMode);
-        } finally {
-            fork.exit();
-        }
+        run("EntityManager.setFlushMode", em -> em.setFlushMode(flushMode));
     }
 
     @Override
     public FlushModeType getFlushMode() {
-        Fork fork = fork("EntityManager.getFlushMode");
-        try {
-            return fork.em().getFlushMode();
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getFlushMode", EntityManager::getFlushMode);
+    }
+
+    @Override
+    public void setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
+        run("EntityManager.setCacheRetrieveMode", em -> em.setCacheRetrieveMode(cacheRetrieveMode));
+    }
+
+    @Override
+    public CacheRetrieveMode getCacheRetrieveMode() {
+        return call("EntityManager.getCacheRetrieveMode", EntityManager::getCacheRetrieveMode);
+    }
+
+    @Override
+    public void setCacheStoreMode(CacheStoreMode cacheStoreMode) {
+        run("EntityManager.setCacheStoreMode", em -> em.setCacheStoreMode(cacheStoreMode));
+    }
+
+    @Override
+    public CacheStoreMode getCacheStoreMode() {
+        return call("EntityManager.getCacheStoreMode", EntityManager::getCacheStoreMode);
     }
 
     @Override
     public void lock(Object entity, LockModeType lockMode) {
-        Fork fork = fork("EntityManager.lock");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.lock");
-            fork.handedOver(entity);
-            fork.em().lock(entity, lockMode);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.lock", entity, em -> em.lock(entity, lockMode));
     }
 
     @Override
     public void lock(Object entity, LockModeType lockMode, Map<String, Object> properties) {
-        Fork fork = fork("EntityManager.lock");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.lock");
-            fork.handedOver(entity);
-            fork.em().lock(entity, lockMode, properties);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.lock", entity, em -> em.lock(entity, lockMode, properties));
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, LockOption... options) {
+        handOver("EntityManager.lock", entity, em -> em.lock(entity, lockMode, options));
     }
 
     @Override
     public void refresh(Object entity) {
-        Fork fork = fork("EntityManager.refresh");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
-            fork.handedOver(entity);
-            fork.em().refresh(entity);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.refresh", entity, em -> em.refresh(entity));
     }
 
     @Override
     public void refresh(Object entity, Map<String, Object> properties) {
-        Fork fork = fork("EntityManager.refresh");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
-            fork.handedOver(entity);
-            fork.em().refresh(entity, properties);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.refresh", entity, em -> em.refresh(entity, properties));
     }
 
     @Override
     public void refresh(Object entity, LockModeType lockMode) {
-        Fork fork = fork("EntityManager.refresh");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
-            fork.handedOver(entity);
-            fork.em().refresh(entity, lockMode);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.refresh", entity, em -> em.refresh(entity, lockMode));
     }
 
     @Override
     public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
-        Fork fork = fork("EntityManager.refresh");
-        try {
-            ForkMixingGuard.check(fork, entity, "EntityManager.refresh");
-            fork.handedOver(entity);
-            fork.em().refresh(entity, lockMode, properties);
-        } finally {
-            fork.exit();
-        }
+        handOver("EntityManager.refresh", entity, em -> em.refresh(entity, lockMode, properties));
+    }
+
+    @Override
+    public void refresh(Object entity, RefreshOption... options) {
+        handOver("EntityManager.refresh", entity, em -> em.refresh(entity, options));
     }
 
     @Override
     public void clear() {
-        Fork fork = fork("EntityManager.clear");
-        try {
-            fork.em().clear();
-        } finally {
-            fork.exit();
-        }
+        run("EntityManager.clear", EntityManager::clear);
     }
 
     @Override
@@ -279,32 +284,17 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public LockModeType getLockMode(Object entity) {
-        Fork fork = fork("EntityManager.getLockMode");
-        try {
-            return fork.em().getLockMode(entity);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getLockMode", em -> em.getLockMode(entity));
     }
 
     @Override
     public void setProperty(String propertyName, Object value) {
-        Fork fork = fork("EntityManager.setProperty");
-        try {
-            fork.em().setProperty(propertyName, value);
-        } finally {
-            fork.exit();
-        }
+        run("EntityManager.setProperty", em -> em.setProperty(propertyName, value));
     }
 
     @Override
     public Map<String, Object> getProperties() {
-        Fork fork = fork("EntityManager.getProperties");
-        try {
-            return fork.em().getProperties();
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getProperties", EntityManager::getProperties);
     }
 
     @Override
@@ -319,12 +309,24 @@ abstract class ForkEntityManager implements EntityManager {
     }
 
     @Override
-    public Query createQuery(@SuppressWarnings("rawtypes") CriteriaUpdate updateQuery) {
+    @SuppressWarnings("unchecked")
+    public <T> TypedQuery<T> createQuery(CriteriaSelect<T> selectQuery) {
+        return query(TypedQuery.class, "EntityManager.createQuery", em -> em.createQuery(selectQuery));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
+        return query(TypedQuery.class, "EntityManager.createQuery", em -> em.createQuery(reference));
+    }
+
+    @Override
+    public Query createQuery(CriteriaUpdate<?> updateQuery) {
         return query(Query.class, "EntityManager.createQuery", em -> em.createQuery(updateQuery));
     }
 
     @Override
-    public Query createQuery(@SuppressWarnings("rawtypes") CriteriaDelete deleteQuery) {
+    public Query createQuery(CriteriaDelete<?> deleteQuery) {
         return query(Query.class, "EntityManager.createQuery", em -> em.createQuery(deleteQuery));
     }
 
@@ -351,7 +353,7 @@ abstract class ForkEntityManager implements EntityManager {
     }
 
     @Override
-    public Query createNativeQuery(String sqlString, @SuppressWarnings("rawtypes") Class resultClass) {
+    public <T> Query createNativeQuery(String sqlString, Class<T> resultClass) {
         return query(Query.class, "EntityManager.createNativeQuery", em -> em.createNativeQuery(sqlString, resultClass));
     }
 
@@ -375,7 +377,7 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName,
-                                                           @SuppressWarnings("rawtypes") Class... resultClasses) {
+                                                           Class<?>... resultClasses) {
         return query(StoredProcedureQuery.class, "EntityManager.createStoredProcedureQuery",
                 em -> em.createStoredProcedureQuery(procedureName, resultClasses));
     }
@@ -388,22 +390,22 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public void joinTransaction() {
-        Fork fork = fork("EntityManager.joinTransaction");
-        try {
-            fork.em().joinTransaction();
-        } finally {
-            fork.exit();
-        }
+        run("EntityManager.joinTransaction", EntityManager::joinTransaction);
     }
 
     @Override
     public boolean isJoinedToTransaction() {
-        Fork fork = fork("EntityManager.isJoinedToTransaction");
-        try {
-            return fork.em().isJoinedToTransaction();
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.isJoinedToTransaction", EntityManager::isJoinedToTransaction);
+    }
+
+    @Override
+    public <C> void runWithConnection(ConnectionConsumer<C> action) {
+        run("EntityManager.runWithConnection", em -> em.runWithConnection(action));
+    }
+
+    @Override
+    public <C, T> T callWithConnection(ConnectionFunction<C, T> function) {
+        return call("EntityManager.callWithConnection", em -> em.callWithConnection(function));
     }
 
     @Override
@@ -418,22 +420,12 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public Object getDelegate() {
-        Fork fork = fork("EntityManager.getDelegate");
-        try {
-            return fork.em().getDelegate();
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getDelegate", EntityManager::getDelegate);
     }
 
     @Override
     public EntityTransaction getTransaction() {
-        Fork fork = fork("EntityManager.getTransaction");
-        try {
-            return fork.em().getTransaction();
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getTransaction", EntityManager::getTransaction);
     }
 
     @Override
@@ -453,41 +445,21 @@ abstract class ForkEntityManager implements EntityManager {
 
     @Override
     public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
-        Fork fork = fork("EntityManager.createEntityGraph");
-        try {
-            return fork.em().createEntityGraph(rootType);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.createEntityGraph", em -> em.createEntityGraph(rootType));
     }
 
     @Override
     public EntityGraph<?> createEntityGraph(String graphName) {
-        Fork fork = fork("EntityManager.createEntityGraph");
-        try {
-            return fork.em().createEntityGraph(graphName);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.createEntityGraph", em -> em.createEntityGraph(graphName));
     }
 
     @Override
     public EntityGraph<?> getEntityGraph(String graphName) {
-        Fork fork = fork("EntityManager.getEntityGraph");
-        try {
-            return fork.em().getEntityGraph(graphName);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getEntityGraph", em -> em.getEntityGraph(graphName));
     }
 
     @Override
     public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
-        Fork fork = fork("EntityManager.getEntityGraphs");
-        try {
-            return fork.em().getEntityGraphs(entityClass);
-        } finally {
-            fork.exit();
-        }
+        return call("EntityManager.getEntityGraphs", em -> em.getEntityGraphs(entityClass));
     }
 }

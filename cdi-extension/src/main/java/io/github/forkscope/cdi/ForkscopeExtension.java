@@ -17,6 +17,8 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -33,7 +35,7 @@ import java.util.function.Supplier;
  * Wires Forkscope into the CDI container: adds its internal beans and interceptors, binds the
  * transaction-boundary interceptor where transactions begin, registers one
  * contextual {@code EntityManager} bean per persistence unit ({@code @Default} for the default
- * unit, {@code @Unit("name")} for each), checks at deployment that every injection point names a
+ * unit, {@code @Unit("name")} for each, beside the platform's as {@link EntityManagerBeans} says), checks at deployment that every injection point names a
  * unit that exists, starts the units, and closes everything at shutdown. The behaviour lives in
  * the beans it adds; registered through {@code META-INF/services}, so applications declare
  * nothing. Its observer methods run on the container's deployment thread; {@link #units()} is
@@ -48,6 +50,7 @@ public class ForkscopeExtension implements Extension {
             "jakarta.ejb.Stateful", "jakarta.ejb.Singleton", "jakarta.ejb.MessageDriven");
 
     private final Set<String> requestedUnits = new HashSet<>();
+    private final EntityManagerBeans entityManagerBeans = new EntityManagerBeans();
     private boolean defaultRequested;
     private List<UnitDescriptor> descriptors = List.of();
     private String defaultName;
@@ -111,6 +114,14 @@ public class ForkscopeExtension implements Extension {
         }
     }
 
+    <T, X> void noteProducer(@Observes ProcessProducerMethod<T, X> event) {
+        entityManagerBeans.producer(event.getBean(), event.getAnnotatedProducerMethod().getJavaMember());
+    }
+
+    <T, X> void noteProducer(@Observes ProcessProducerField<T, X> event) {
+        entityManagerBeans.producer(event.getBean(), event.getAnnotatedProducerField().getJavaMember());
+    }
+
     void registerEntityManagers(@Observes AfterBeanDiscovery event) {
         List<String> names = descriptors.stream().map(UnitDescriptor::name).toList();
         if (names.isEmpty()) {
@@ -122,6 +133,8 @@ public class ForkscopeExtension implements Extension {
         requestedUnits.stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
                 event.addDefinitionError(new IllegalStateException(Messages.unknownUnit(name, names))));
         defaultName = chooseDefault(event, names);
+        entityManagerBeans.conflicts(defaultName).forEach(message ->
+                event.addDefinitionError(new IllegalStateException(message)));
         for (UnitDescriptor descriptor : descriptors) {
             String name = descriptor.name();
             List<Annotation> qualifiers = new ArrayList<>(List.of(Unit.Literal.of(name), Any.Literal.INSTANCE));
@@ -132,7 +145,9 @@ public class ForkscopeExtension implements Extension {
                     .types(EntityManager.class, Object.class)
                     .qualifiers(qualifiers.toArray(Annotation[]::new))
                     .scope(Dependent.class)
-                    .id("forkscope.EntityManager." + name)
+                    .alternative(true)
+                    .priority(EntityManagerBeans.PRIORITY)
+                    .id(EntityManagerBeans.id(name))
                     .createWith(context -> entityManager(name));
         }
     }
@@ -171,6 +186,10 @@ public class ForkscopeExtension implements Extension {
             entityManagers = created;
             if (!started.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
+            }
+            String resolution = defaultName == null ? null : EntityManagerBeans.resolution(beanManager, defaultName);
+            if (resolution != null) {
+                LOG.log(System.Logger.Level.INFO, resolution);
             }
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);

@@ -176,4 +176,21 @@ final class Messages {
         return "FORKSCOPE-013: persistence units ready: " + units
                 + (defaultUnit == null ? " (no default unit)" : " (default: " + defaultUnit + ")");
     }
+
+    static String defaultEntityManager(String other, String unit, int priority, java.util.List<String> others) {
+        String chosen = other == null
+                ? "Forkscope's contextual EntityManager of unit '" + unit + "'"
+                : other + ", an alternative with a priority above Forkscope's (" + priority + "); Forkscope's is "
+                        + "injected with @Unit(\"" + unit + "\")";
+        return "FORKSCOPE-017: an unqualified @Inject EntityManager gets " + chosen + "." + (others.isEmpty() ? ""
+                : " Other EntityManager beans: " + others + "; inject one by its qualifier. A platform bean that has "
+                        + "only @Default is reached by giving its unit a <qualifier> in persistence.xml.");
+    }
+
+    static String competingProducer(String producer, String unit, int priority) {
+        return "FORKSCOPE-018: the producer " + producer + " makes a second @Default EntityManager beside Forkscope's "
+                + "contextual EntityManager of unit '" + unit + "'. Delete it (Forkscope gives each request, job "
+                + "and message an EntityManager of its own), give it a qualifier of its own, or make it an "
+                + "@Alternative with a @Priority above " + priority + " if unqualified injection points must get it.";
+    }
 }

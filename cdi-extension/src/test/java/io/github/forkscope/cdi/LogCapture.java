@@ -21,9 +21,14 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** The warnings logged so far whose message starts with the code. */
-    synchronized List<String> warnings(String code) {
+    List<String> warnings(String code) {
+        return messages(Level.WARNING, code);
+    }
+
+    /** The messages of one level logged so far that start with the code. */
+    synchronized List<String> messages(Level level, String code) {
         return records.stream()
-                .filter(r -> r.getLevel() == Level.WARNING && r.getMessage().startsWith(code))
+                .filter(r -> r.getLevel() == level && r.getMessage().startsWith(code))
                 .map(LogRecord::getMessage)
                 .toList();
     }

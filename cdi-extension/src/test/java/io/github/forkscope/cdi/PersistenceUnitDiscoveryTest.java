@@ -52,10 +52,11 @@ class PersistenceUnitDiscoveryTest extends WeldTest {
     }
 
     @Test
-    void aHandWrittenProducerKeptBesideForkscopeFailsTheDeploymentAsAmbiguous() {
+    void aHandWrittenProducerKeptBesideForkscopeFailsTheDeploymentNamingItAndTheFix() {
         String message = failedDeployment(null, LegacyProducerClient.class);
-        assertTrue(message.contains("WELD-001409"), message);
-        assertTrue(message.contains("LegacyProducerClient.create()"), message);
+        assertTrue(message.contains("FORKSCOPE-018: the producer io.github.forkscope.cdi.LegacyProducerClient.create() "
+                + "makes a second @Default EntityManager beside Forkscope's contextual EntityManager of unit 'main'"), message);
+        assertTrue(message.contains("Delete it"), message);
     }
 
     /**
