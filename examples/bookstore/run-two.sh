@@ -4,7 +4,7 @@
 # postgresql package), points each instance's default datasource at it, deploys the same WAR
 # to both, and prints the two URLs. Ctrl-C stops everything and deletes the cluster.
 #
-#   bash examples/bookstore/run-two.sh [--no-build]
+#   bash examples/bookstore/run-two.sh [--no-build] [--preview]
 #
 # PORT_OFFSET (default 100) is the first instance's port offset; the second uses PORT_OFFSET + 100.
 # PG_PORT (default 15432) is the database's port; PG_BIN the directory of initdb and pg_ctl.
@@ -23,7 +23,7 @@ if [ ! -x "$PG_BIN/initdb" ]; then
 fi
 port_taken "$PG_PORT" && { echo "port $PG_PORT is taken: set PG_PORT to a free port" >&2; exit 1; }
 
-build_bookstore "$@"
+build_bookstore
 
 # PostgreSQL refuses to run as root: as root, run it as the postgres user the package created
 # (from /, a directory that user can read, whatever the caller's working directory)

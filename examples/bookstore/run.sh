@@ -3,14 +3,15 @@
 # with the bookstore deployed on its embedded H2 database, and prints where to reach it.
 # Ctrl-C stops the server.
 #
-#   bash examples/bookstore/run.sh [--no-build]
+#   bash examples/bookstore/run.sh [--no-build] [--preview]
 #
+# --preview runs it on WildFly Preview (Jakarta EE 11: Persistence 3.2, Hibernate 7, CDI 4.1).
 # PORT_OFFSET (default 0) moves every port of the server: HTTP is 8080 + PORT_OFFSET.
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./wildfly.sh
 
-build_bookstore "$@"
+build_bookstore
 
 instance=target/instances/h2
 new_instance $instance

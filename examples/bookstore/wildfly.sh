@@ -1,20 +1,42 @@
 # Functions that run.sh and run-two.sh share: build, start WildFly instances, deploy, stop.
 # Each instance is a copy of the server's standalone/ directory (its own configuration, data and
 # logs) run from the one unpacked distribution, so several can run side by side with port offsets.
-# Source it from examples/bookstore.
+# Source it from examples/bookstore; the scripts take --no-build and --preview.
 
-WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p" ../../pom.xml)
-WILDFLY=$(pwd)/target/wildfly-$WILDFLY_VERSION
+BUILD=true
+PREVIEW=false
+for arg in "$@"; do
+  case $arg in
+    --no-build) BUILD=false ;;
+    --preview) PREVIEW=true ;;
+    *) echo "unknown option $arg (known: --no-build, --preview)" >&2; exit 2 ;;
+  esac
+done
+if $PREVIEW; then
+  # WildFly Preview: Jakarta EE 11. Its standalone-full.xml expects a remote message broker; the
+  # distribution's embedded-broker variant of the same profile runs the bookstore's queue inside.
+  WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly-preview>\(.*\)</version.wildfly-preview>.*:\1:p" ../../pom.xml)
+  WILDFLY=$(pwd)/target/wildfly-preview-$WILDFLY_VERSION
+  SERVER_CONFIG=standalone-activemq-embedded.xml
+  SERVER_NAME="WildFly Preview"
+else
+  WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p" ../../pom.xml)
+  WILDFLY=$(pwd)/target/wildfly-$WILDFLY_VERSION
+  SERVER_CONFIG=standalone-full.xml
+  SERVER_NAME=WildFly
+fi
 SERVERS=()
 CLEANUPS=()
 
-# Builds Forkscope and the WAR, unless the script was given --no-build: build_bookstore "$@"
+# Builds Forkscope and the WAR, unless the script was given --no-build; unpacks the server it runs
 build_bookstore() {
-  [ "${1:-}" != "--no-build" ] || return 0
-  echo "Building Forkscope and the bookstore (the first build downloads WildFly, about 260 MB, from Maven Central)..."
+  $BUILD || return 0
+  echo "Building Forkscope and the bookstore (the first build downloads $SERVER_NAME, about 260 MB, from Maven Central)..."
   local log
   log=$(mktemp)
-  if ! (cd ../.. && mvn -B -ntp package -DskipTests -pl examples/bookstore -am) > "$log" 2>&1; then
+  if ! (cd ../.. && mvn -B -ntp package -DskipTests -pl examples/bookstore -am \
+        -Dskip.wildfly=$($PREVIEW && echo true || echo false) -Dskip.wildfly-preview=$($PREVIEW && echo false || echo true)) \
+        > "$log" 2>&1; then
     tail -40 "$log" >&2
     echo "The build failed; its whole output is in $log" >&2
     exit 1
@@ -26,6 +48,7 @@ build_bookstore() {
 new_instance() {
   [ -x "$WILDFLY/bin/standalone.sh" ] || { echo "$WILDFLY is missing: build first (run without --no-build)" >&2; exit 1; }
   rm -rf "$1" && mkdir -p "$(dirname "$1")" && cp -r "$WILDFLY/standalone" "$1"
+  [ -f "$1/configuration/$SERVER_CONFIG" ] || cp "$WILDFLY/docs/examples/configs/$SERVER_CONFIG" "$1/configuration/"
 }
 
 # Offline configuration of an instance through the management CLI: configure_instance <dir> <commands file>
@@ -46,10 +69,10 @@ start_instance() {
       echo "port $port is taken: stop what listens there, or set another PORT_OFFSET" >&2; exit 1
     fi
   done
-  echo "Starting WildFly $WILDFLY_VERSION in $dir (HTTP port $((8080 + offset)))..."
+  echo "Starting $SERVER_NAME $WILDFLY_VERSION in $dir (HTTP port $((8080 + offset)))..."
   : > "$dir/console.log"
   # in the background, standalone.sh hands the signals it gets on to the server's JVM
-  LAUNCH_JBOSS_IN_BACKGROUND=1 "$WILDFLY/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$(pwd)/$dir" \
+  LAUNCH_JBOSS_IN_BACKGROUND=1 "$WILDFLY/bin/standalone.sh" -c "$SERVER_CONFIG" -Djboss.server.base.dir="$(pwd)/$dir" \
     -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$(basename "$dir")" -Djboss.tx.node.id="$(basename "$dir")" > "$dir/console.log" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 1 180); do

@@ -1,6 +1,7 @@
 package com.example.bookstore;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import java.time.Duration;
 import java.util.Map;
@@ -27,5 +28,19 @@ class TourIT {
             assertTrue(tour.contains("every step showed what it should"), tour);
         }
         assertFalse(Script.listening(8480) || Script.listening(10390), "the server still listens after run.sh was stopped");
+    }
+
+    /** The same WAR and the same tour on WildFly Preview: Jakarta EE 11, Persistence 3.2, Hibernate 7. */
+    @Test
+    @DisabledIfSystemProperty(named = "skip.wildfly-preview", matches = "true")
+    void theTourShowsEveryStepOnWildFlyPreview() throws InterruptedException {
+        try (Script server = Script.start("run.sh", Map.of("PORT_OFFSET", "700"), "--no-build", "--preview")) {
+            String url = server.awaitLine("Bookstore is running: ", Duration.ofMinutes(5)).replaceAll("/$", "");
+
+            String tour = Script.run(Duration.ofMinutes(3), "tour.sh", url);
+
+            assertTrue(tour.contains("every step showed what it should"), tour);
+        }
+        assertFalse(Script.listening(8780) || Script.listening(10690), "the server still listens after run.sh was stopped");
     }
 }
