@@ -52,4 +52,18 @@ class PlatformBeansTest {
             assertTrue(lines.get(0).contains("giving its unit a <qualifier> in persistence.xml"), lines.get(0));
         }
     }
+
+    @Test
+    void anApplicationAlternativeWithAHigherPriorityWinsAndTheStartupLineSaysSo() {
+        try (LogCapture log = LogCapture.start();
+             WeldContainer container = new Weld().disableDiscovery().containerId("alternative-producer")
+                     .addExtension(new ForkscopeExtension()).addBeanClass(AlternativeProducerClient.class).initialize()) {
+            assertEquals("test double", container.select(AlternativeProducerClient.class).get().em.toString());
+            List<String> lines = log.messages(Level.INFO, "FORKSCOPE-017");
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("FORKSCOPE-017: an unqualified @Inject EntityManager gets @Dependent "
+                    + "@Default EntityManager (io.github.forkscope.cdi.AlternativeProducerClient), an alternative with a "
+                    + "priority above Forkscope's (1000); Forkscope's is injected with @Unit(\"main\")"), lines.get(0));
+        }
+    }
 }
