@@ -20,8 +20,9 @@ import java.lang.annotation.Target;
  *
  * <p>When no CDI request context is active on the thread, the interceptor activates one for the
  * call, so {@code @RequestScoped} beans work there too. The interceptor runs outside
- * {@code @jakarta.transaction.Transactional}: the context opens before the transaction begins
- * and ends after it completes.
+ * {@code @jakarta.transaction.Transactional}: the context opens before that transaction begins
+ * and ends after it completes. A container-managed transaction of an enterprise bean begins
+ * before any interceptor, so there the context opens inside the transaction.
  *
  * <pre>{@code
  * @Singleton

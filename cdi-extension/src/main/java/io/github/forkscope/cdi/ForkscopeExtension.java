@@ -24,7 +24,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ public class ForkscopeExtension implements Extension {
     private static final Set<String> TRANSACTION_BOUNDARIES = Set.of(TRANSACTIONAL, "jakarta.ejb.Stateless",
             "jakarta.ejb.Stateful", "jakarta.ejb.Singleton", "jakarta.ejb.MessageDriven");
 
-    private final Set<String> requestedUnits = new HashSet<>();
+    /** Unit names that injection points ask for, each with the injection points that ask. */
+    private final Map<String, List<String>> requestedUnits = new HashMap<>();
     private final EntityManagerBeans entityManagerBeans = new EntityManagerBeans();
     private boolean defaultRequested;
     private List<UnitDescriptor> descriptors = List.of();
@@ -59,6 +60,7 @@ public class ForkscopeExtension implements Extension {
     private final Metrics metrics = new Metrics();
     private MetricsMBean mbean;
     private RuntimeBean runtime;
+    private boolean released;
     private final Settings settings;
 
     /** The extension as the container's service loader creates it: configuration from the environment. */
@@ -108,7 +110,9 @@ public class ForkscopeExtension implements Extension {
         InjectionPoint point = event.getInjectionPoint();
         Unit unit = qualifier(point.getQualifiers());
         if (unit != null) {
-            requestedUnits.add(unit.value());
+            java.lang.reflect.Member member = point.getMember();
+            requestedUnits.computeIfAbsent(unit.value(), name -> new ArrayList<>())
+                    .add(member.getDeclaringClass().getName() + "." + member.getName());
         } else if (isDefault(point.getQualifiers())) {
             defaultRequested = true;
         }
@@ -130,8 +134,9 @@ public class ForkscopeExtension implements Extension {
             }
             return;
         }
-        requestedUnits.stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
-                event.addDefinitionError(new IllegalStateException(Messages.unknownUnit(name, names))));
+        requestedUnits.keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
+                event.addDefinitionError(new IllegalStateException(
+                        Messages.unknownUnit(name, names, requestedUnits.get(name)))));
         defaultName = chooseDefault(event, names);
         entityManagerBeans.conflicts(defaultName).forEach(message ->
                 event.addDefinitionError(new IllegalStateException(message)));
@@ -153,11 +158,19 @@ public class ForkscopeExtension implements Extension {
     }
 
     private String chooseDefault(AfterBeanDiscovery event, List<String> names) {
+        List<String> marked = new ArrayList<>();
+        for (UnitDescriptor descriptor : descriptors) {
+            try {
+                if (descriptor.markedDefault()) {
+                    marked.add(descriptor.name());
+                }
+            } catch (IllegalArgumentException e) {
+                event.addDefinitionError(e);
+            }
+        }
         if (names.size() == 1) {
             return names.get(0);
         }
-        List<String> marked = descriptors.stream().filter(UnitDescriptor::markedDefault)
-                .map(UnitDescriptor::name).toList();
         if (marked.size() > 1) {
             event.addDefinitionError(new IllegalStateException(Messages.severalDefaultUnits(marked)));
         } else if (marked.isEmpty() && defaultRequested) {
@@ -169,12 +182,13 @@ public class ForkscopeExtension implements Extension {
     void startUnits(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         try {
             Settings settings = this.settings != null ? this.settings : Settings.fromEnvironment();
+            Guards guards = new Guards(settings, metrics);
             List<ManagedUnit> started = containerUnits(beanManager);
             if (started == null) {
                 started = new SeBootstrap(settings).start(descriptors);
             }
             units = new Units(started, defaultName);
-            guards = new Guards(settings, metrics, started);
+            this.guards = guards.start(started);
             ContextRunner contexts = reference(beanManager, ContextRunner.class);
             Map<String, EntityManager> created = new LinkedHashMap<>();
             for (ManagedUnit unit : started) {
@@ -192,11 +206,22 @@ public class ForkscopeExtension implements Extension {
                 LOG.log(System.Logger.Level.INFO, resolution);
             }
         } catch (RuntimeException e) {
+            // Weld SE discards a container whose deployment failed without BeforeShutdown
+            release();
             event.addDeploymentProblem(e);
         }
     }
 
     void closeUnits(@Observes BeforeShutdown event) {
+        release();
+    }
+
+    /** Unregisters and closes what was started, once: the runtime, the MBean, the global context, the units. */
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
         if (runtime != null) {
             RuntimeRegistry.unregister(runtime);
         }

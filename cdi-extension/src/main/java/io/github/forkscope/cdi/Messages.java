@@ -1,6 +1,7 @@
 package io.github.forkscope.cdi;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The text of every error and warning Forkscope reports, each with its stable
@@ -34,9 +35,15 @@ final class Messages {
     }
 
     static String unknownUnit(String name, Collection<String> known) {
-        return "FORKSCOPE-003: @Unit(\"" + name + "\") names a persistence unit that does not exist. Units found in "
-                + "META-INF/persistence.xml: " + known + ". Fix the name in @Unit, or declare the unit in "
-                + "persistence.xml.";
+        return unknownUnit(name, known, List.of());
+    }
+
+    /** @param points the injection points that name the unit, such as {@code com.example.Books.em}; may be empty */
+    static String unknownUnit(String name, Collection<String> known, Collection<String> points) {
+        return "FORKSCOPE-003: @Unit(\"" + name + "\") names a persistence unit that does not exist"
+                + (points.isEmpty() ? "" : " (injection point " + String.join(", ", points) + ")")
+                + ". Units found in META-INF/persistence.xml: " + known + ". Fix the name in @Unit, or declare the "
+                + "unit in persistence.xml.";
     }
 
     static String noDefaultUnit(Collection<String> known) {

@@ -11,12 +11,16 @@ import jakarta.interceptor.InvocationContext;
 /**
  * Runs {@link RequestContextual} methods, and EJB timeouts, in a Forkscope context. Its priority
  * puts it outside {@code @Transactional} (at {@code PLATFORM_BEFORE + 200}), so the context
- * opens before the transaction begins and ends after it completes. Stateless and thread-safe.
+ * opens before that transaction begins and ends after it completes; an EJB container begins a
+ * container-managed transaction before any interceptor. Stateless and thread-safe.
  */
 @RequestContextual
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 class RequestContextualInterceptor {
+
+    private static final String BINDINGS = "jakarta.interceptor.bindings";
+    private static final String WELD_BINDINGS = "org.jboss.weld.interceptor.bindings";
 
     // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
     @Inject
@@ -32,13 +36,35 @@ class RequestContextualInterceptor {
         return contexts.call(mode(invocation), invocation.getMethod(), invocation::proceed);
     }
 
-    /** The binding on the method wins over the one on its class, as for any interceptor binding. */
+    /**
+     * The binding as the container resolved it, wherever it was declared: on the method or class,
+     * through a stereotype, {@code InterceptionFactory} or an extension. Interceptors 2.2 (EE 11)
+     * publishes it under {@code jakarta.interceptor.bindings}, Weld before that under its own key;
+     * reading the context data works on both API versions. Reflection on the method, then the
+     * class, is the last resort for a container that publishes neither.
+     */
     private static RequestContextual.Mode mode(InvocationContext invocation) {
-        RequestContextual binding = invocation.getMethod() == null ? null
-                : invocation.getMethod().getAnnotation(RequestContextual.class);
+        RequestContextual binding = published(invocation.getContextData().get(BINDINGS));
+        if (binding == null) {
+            binding = published(invocation.getContextData().get(WELD_BINDINGS));
+        }
+        if (binding == null && invocation.getMethod() != null) {
+            binding = invocation.getMethod().getAnnotation(RequestContextual.class);
+        }
         if (binding == null && invocation.getTarget() != null) {
             binding = invocation.getTarget().getClass().getAnnotation(RequestContextual.class);
         }
         return binding == null ? RequestContextual.Mode.CREATE : binding.mode();
+    }
+
+    private static RequestContextual published(Object bindings) {
+        if (bindings instanceof Iterable<?> all) {
+            for (Object binding : all) {
+                if (binding instanceof RequestContextual found) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.forkscope.cdi;
 
+import io.github.forkscope.ForkscopeConfig;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,7 +25,10 @@ record UnitDescriptor(String name, String transactionType, Map<String, String> p
         return transactionType.isEmpty() ? !inContainer : transactionType.equals("RESOURCE_LOCAL");
     }
 
+    /** @throws IllegalArgumentException {@code FORKSCOPE-009} when the property is there but not a boolean */
     boolean markedDefault() {
-        return "true".equalsIgnoreCase(properties.getOrDefault(io.github.forkscope.ForkscopeConfig.DEFAULT_UNIT, ""));
+        // the key in the message names the unit, since every unit may carry the property
+        String where = ForkscopeConfig.DEFAULT_UNIT + " of persistence unit '" + name + "'";
+        return new Settings(key -> properties.get(ForkscopeConfig.DEFAULT_UNIT)).flag(where, false);
     }
 }

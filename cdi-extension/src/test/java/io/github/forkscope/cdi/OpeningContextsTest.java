@@ -75,6 +75,18 @@ class OpeningContextsTest extends WeldTest {
     }
 
     @Test
+    void ensureBoundThroughAStereotypeOrInterceptionFactoryJoinsTheActiveContext() {
+        BindingSources.PlainJob intercepted = container.select(BindingSources.PlainJob.class,
+                jakarta.enterprise.inject.literal.NamedLiteral.of("ensureThroughInterceptionFactory")).get();
+        BindingSources.StereotypedJob stereotyped = bean(BindingSources.StereotypedJob.class);
+        Forkscope.run(() -> {
+            EntityManager outer = Forkscope.currentEntityManager().orElseThrow();
+            assertSame(outer, intercepted.fork(), "a binding added through InterceptionFactory ran as CREATE");
+            assertSame(outer, stereotyped.fork(), "a binding declared by a stereotype ran as CREATE");
+        });
+    }
+
+    @Test
     void ensureWithNoContextOpensOneAndClosesIt() {
         Jobs jobs = bean(Jobs.class);
         assertTrue(Forkscope.currentEntityManager().isEmpty());
