@@ -6,8 +6,9 @@ import java.util.Objects;
  * The {@code EntityManager} that applications inject: one per persistence unit, stateless, and
  * reaching on every call the fork of the context active on the calling thread. Outside any
  * context, context-specific calls go to {@link GlobalContext}, which fails them or, with the
- * escape hatch on, serves them from the global fork; queries created there may still run
- * {@code executeUpdate()}. It cannot be closed. Thread-safe.
+ * escape hatch on, serves them from the global fork; queries created there run
+ * {@code executeUpdate()} in a transaction of their own either way. It cannot be closed.
+ * Thread-safe.
  */
 final class ContextualEntityManager extends ForkEntityManager {
 
@@ -27,12 +28,21 @@ final class ContextualEntityManager extends ForkEntityManager {
         return (frame != null ? frame.fork(unit, key) : global.forkFor(unit, key, method)).enter(method, key);
     }
 
+    /** Outside any context, none: the query records its calls, and writes with an EntityManager of its own. */
     @Override
     Fork queryFork(String method) {
-        Object key = unit.transactionKey();
         Frame frame = contexts.activeFrame();
-        Fork fork = frame != null ? frame.fork(unit, key) : global.forkOrNull(unit, key);
-        return fork == null ? null : fork.enter(method, key);
+        if (frame == null) {
+            return null;
+        }
+        Object key = unit.transactionKey();
+        return frame.fork(unit, key).enter(method, key);
+    }
+
+    @Override
+    Fork readOutsideContext(String call) {
+        Object key = unit.transactionKey();
+        return global.forkFor(unit, key, call).enter(call, key);
     }
 
     @Override

@@ -53,14 +53,17 @@ abstract class ForkEntityManager implements EntityManager {
     /** The fork the call goes to, entered; the caller exits it. */
     abstract Fork fork(String method);
 
-    /** The fork a new query runs on, entered, or null to create a query that may only write. */
+    /** The fork a new query runs on, entered, or null outside any context, where the query records its calls. */
     abstract Fork queryFork(String method);
 
-    /** A query that enters its fork on every call, executions included; outside a context, one that may only write. */
+    /** The fork, entered, on which a query created outside any context reads rows; or the error that says why none. */
+    abstract Fork readOutsideContext(String call);
+
+    /** A query that enters its fork on every call, executions included; outside a context, one that records its calls. */
     private <Q extends Query> Q query(Class<Q> type, String method, Function<EntityManager, Q> create) {
         Fork fork = queryFork(method);
         if (fork == null) {
-            return DetachedQuery.create(type, unit, create, method);
+            return DetachedQuery.create(type, unit, create, method, this::readOutsideContext);
         }
         try {
             return GuardedQuery.create(type, create.apply(fork.em()), fork);

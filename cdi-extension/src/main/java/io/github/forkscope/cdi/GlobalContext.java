@@ -25,11 +25,6 @@ final class GlobalContext {
         this.metrics = guards.metrics;
     }
 
-    /** The global fork, or null when the escape hatch is off. */
-    Fork forkOrNull(ManagedUnit unit, Object key) {
-        return allowed ? fork(unit, key) : null;
-    }
-
     /** The global fork, or the {@code FORKSCOPE-001} error naming the method that was called. */
     Fork forkFor(ManagedUnit unit, Object key, String method) {
         if (!allowed) {

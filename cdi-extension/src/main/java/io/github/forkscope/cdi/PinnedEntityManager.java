@@ -29,6 +29,11 @@ final class PinnedEntityManager extends ForkEntityManager {
     }
 
     @Override
+    Fork readOutsideContext(String call) {
+        return fork(call);
+    }
+
+    @Override
     public void close() {
         throw new IllegalStateException(Messages.closeNotAllowed());
     }

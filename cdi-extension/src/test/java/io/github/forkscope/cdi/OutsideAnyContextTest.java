@@ -7,6 +7,8 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.CriteriaQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +113,50 @@ class OutsideAnyContextTest extends WeldTest {
                 .executeUpdate();
         assertEquals(1, renamed);
         assertEquals("bulk update", jdbcTitle());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "eclipselink"})
+    void aQueryCreatedOutsideAContextAnswersItsGettersFromWhatItRecorded(String unit) {
+        jakarta.persistence.TypedQuery<Book> query = em(unit)
+                .createQuery("select b from Book b where b.title = :title", Book.class)
+                .setParameter("title", SEEDED_TITLE)
+                .setMaxResults(7)
+                .setFirstResult(2)
+                .setHint("jakarta.persistence.query.timeout", 5000);
+        assertEquals(1, query.getParameters().size());
+        assertEquals("title", query.getParameter("title").getName());
+        assertEquals(SEEDED_TITLE, query.getParameterValue("title"));
+        assertTrue(query.isBound(query.getParameter("title")));
+        assertEquals(7, query.getMaxResults());
+        assertEquals(2, query.getFirstResult());
+        assertEquals(5000, ((Number) query.getHints().get("jakarta.persistence.query.timeout")).intValue());
+        GlobalContextException e = assertThrows(GlobalContextException.class, query::getResultList);
+        assertTrue(e.getMessage().startsWith("FORKSCOPE-001: TypedQuery.getResultList (query from "
+                + "EntityManager.createQuery) was called"), e.getMessage());
+    }
+
+    /** SPEC 2.3 with the escape hatch on: bulk writes still run in a transaction of their own, reads on the global fork. */
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "eclipselink"})
+    void withTheEscapeHatchOnABulkWriteOutsideAContextStillCommitsOnAResourceLocalUnit(String unit) throws Exception {
+        Settings hatch = new Settings(Map.of(io.github.forkscope.ForkscopeConfig.ALLOW_GLOBAL_CONTEXT, "true")::get);
+        try (org.jboss.weld.environment.se.WeldContainer global = new org.jboss.weld.environment.se.Weld()
+                .disableDiscovery().containerId("escape-hatch").addExtension(new ForkscopeExtension(hatch)).initialize()) {
+            String url = unit.equals("main") ? MAIN_URL : ECLIPSELINK_URL;
+            seed(); // its own units dropped and created the tables again
+            EntityManager em = global.select(EntityManager.class, io.github.forkscope.Unit.Literal.of(unit)).get();
+            int renamed = em.createQuery("update Book b set b.title = :title where b.id = :id")
+                    .setParameter("title", "bulk with the hatch on")
+                    .setParameter("id", SEEDED_BOOK)
+                    .executeUpdate();
+            assertEquals(1, renamed);
+            assertEquals("bulk with the hatch on", GuardRailsTest.jdbcTitle(url, SEEDED_BOOK));
+            List<Book> read = em.createQuery("select b from Book b where b.id = :id", Book.class)
+                    .setParameter("id", SEEDED_BOOK).getResultList();
+            assertEquals("bulk with the hatch on", read.get(0).getTitle(), "the read went to the global fork");
+            assertSame(read.get(0), em.find(Book.class, SEEDED_BOOK), "the query's entity is the global fork's");
+        }
     }
 
     @Test
