@@ -13,9 +13,10 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * {@link ProviderSupport} for Hibernate ORM 6: reads the session's persistence context. A change
- * is found the way Hibernate's own dirty check finds it, by comparing each managed entity's
- * values with its loaded state; nothing is flushed.
+ * {@link ProviderSupport} for Hibernate ORM 6 and 7: reads the session's persistence context. A
+ * change is found the way Hibernate's own flush finds it: by comparing each managed entity's
+ * values with its loaded state, and from the dirty flag of each collection it tracks; nothing is
+ * flushed.
  */
 final class HibernateSupport implements ProviderSupport {
 
@@ -36,6 +37,16 @@ final class HibernateSupport implements ProviderSupport {
                 changes.put(managed.getKey(), kind + " " + simpleName(entry.getEntityName()));
             }
         }
+        // a collection changed in place leaves its owner's own state as it was loaded
+        context.forEachCollectionEntry((collection, entry) -> {
+            Object owner = collection.getOwner();
+            if (owner != null && collection.isDirty() && !changes.containsKey(owner)) {
+                EntityEntry ownerEntry = context.getEntry(owner);
+                if (ownerEntry != null && ownerEntry.getStatus() == Status.MANAGED) {
+                    changes.put(owner, "changed " + simpleName(ownerEntry.getEntityName()));
+                }
+            }
+        }, false);
         return changes;
     }
 

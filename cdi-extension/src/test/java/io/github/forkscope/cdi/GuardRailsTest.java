@@ -146,6 +146,21 @@ class GuardRailsTest extends WeldTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"main", "eclipselink"})
+    void aCollectionChangedAsTheOnlyChangeWarnsThatItWasDiscarded(String unit) {
+        EntityManager em = em(unit);
+        long id = newId();
+        Forkscope.run(() -> Forkscope.transactional(unit, () -> em.persist(new Shelf(id))));
+        try (LogCapture log = LogCapture.start()) {
+            Forkscope.run(() -> em.find(Shelf.class, id).getLabels().add("signed copies"));
+            List<String> warnings = log.warnings("FORKSCOPE-105");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("which were discarded: (1 changed Shelf)"), warnings.get(0));
+        }
+        assertEquals(0, Forkscope.call(() -> em.find(Shelf.class, id).getLabels().size()), "the change was written");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "eclipselink"})
     void aCommittedContextDoesNotWarn(String unit) {
         EntityManager em = em(unit);
         try (LogCapture log = LogCapture.start()) {
