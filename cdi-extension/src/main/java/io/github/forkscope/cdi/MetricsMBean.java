@@ -14,8 +14,9 @@ import java.util.Objects;
  * Publishes the metrics on the platform MBean server as
  * {@code io.github.forkscope:type=Forkscope,name=<application>}, with the getters of
  * {@link ForkscopeMetrics} as its attributes. The name is the application's name where the server
- * tells it ({@code java:app/AppName}), else {@code application}; a number is added when the name is
- * taken, as with two containers in one JVM. Registered at deployment, unregistered at shutdown.
+ * tells it ({@code java:app/AppName}), else {@code application}; {@code -2}, {@code -3}… is added
+ * when the name is taken, as with two containers in one JVM. It is quoted only when it holds a
+ * character that JMX reserves ({@code , = : " * ?}). Registered at deployment, unregistered at shutdown.
  */
 final class MetricsMBean {
 
@@ -37,7 +38,7 @@ final class MetricsMBean {
         for (int attempt = 1; attempt < 100; attempt++) {
             String candidate = attempt == 1 ? application : application + "-" + attempt;
             try {
-                ObjectName name = new ObjectName(DOMAIN + ":type=Forkscope,name=" + ObjectName.quote(candidate));
+                ObjectName name = new ObjectName(DOMAIN + ":type=Forkscope,name=" + value(candidate));
                 if (!server.isRegistered(name)) {
                     server.registerMBean(new StandardMBean(metrics, ForkscopeMetrics.class), name);
                     return new MetricsMBean(server, name);
@@ -57,6 +58,11 @@ final class MetricsMBean {
         } catch (JMException e) {
             LOG.log(System.Logger.Level.DEBUG, "metrics MBean already gone: " + name, e);
         }
+    }
+
+    /** The name as it is, quoted only when it holds a character that JMX reserves in a key value. */
+    static String value(String name) {
+        return name.isEmpty() || name.chars().anyMatch(c -> ",=:\"*?\n".indexOf(c) >= 0) ? ObjectName.quote(name) : name;
     }
 
     private static String applicationName() {

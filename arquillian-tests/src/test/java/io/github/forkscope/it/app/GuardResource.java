@@ -187,7 +187,7 @@ public class GuardResource {
         var names = server.queryNames(new ObjectName("io.github.forkscope:type=Forkscope,*"), null);
         StringBuilder out = new StringBuilder();
         for (ObjectName name : names) {
-            out.append(ObjectName.unquote(name.getKeyProperty("name"))).append('=').append(server.getAttribute(name, "ForksCreated")).append(';');
+            out.append(name.getKeyProperty("name")).append('=').append(server.getAttribute(name, "ForksCreated")).append(';');
         }
         return out + "api=" + Forkscope.metrics().getForksCreated();
     }
