@@ -113,6 +113,7 @@ class InjectionAndResolutionTest extends WeldTest {
     void theForkIsClosedAfterNormalReturnWithoutFlushingPendingChanges() throws Exception {
         EntityManager em = bean(Library.class).em();
         long id = newId();
+        long closed = sessionsClosed("main");
         EntityManager fork = Forkscope.call(() -> {
             em.find(Book.class, SEEDED_BOOK).setTitle("renamed, never flushed");
             em.getTransaction().begin();
@@ -120,6 +121,7 @@ class InjectionAndResolutionTest extends WeldTest {
             return Forkscope.currentEntityManager().orElseThrow();
         });
         assertFalse(fork.isOpen(), "the fork outlived its context");
+        assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the fork was not closed");
         assertEquals(SEEDED_TITLE, jdbcTitle(SEEDED_BOOK));
         assertNull(jdbcTitle(id));
     }
@@ -128,6 +130,7 @@ class InjectionAndResolutionTest extends WeldTest {
     void theForkIsClosedAfterAnExceptionWithoutFlushingPendingChanges() throws Exception {
         EntityManager em = bean(Library.class).em();
         EntityManager[] fork = new EntityManager[1];
+        long closed = sessionsClosed("main");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Forkscope.run(() -> {
             em.find(Book.class, SEEDED_BOOK).setTitle("renamed, never flushed");
             em.getTransaction().begin();
@@ -137,6 +140,7 @@ class InjectionAndResolutionTest extends WeldTest {
         assertEquals("request failed", thrown.getMessage());
         assertNotNull(fork[0]);
         assertFalse(fork[0].isOpen(), "the fork outlived its failed context");
+        assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the failed fork was not closed");
         assertEquals(SEEDED_TITLE, jdbcTitle(SEEDED_BOOK));
     }
 
@@ -152,9 +156,11 @@ class InjectionAndResolutionTest extends WeldTest {
             Forkscope.transactional("reporting", () -> library.reporting().persist(new ReportEntry(id, "sold 3")));
         });
         assertEquals(1, jdbcCount(REPORTING_URL, "ReportEntry where id = " + id));
+        long closed = sessionsClosed("reporting");
         EntityManager[] forks = Forkscope.call(() -> new EntityManager[]{
                 library.reporting().unwrap(EntityManager.class), library.reporting().unwrap(EntityManager.class)});
         assertSame(forks[0], forks[1]);
         assertFalse(forks[0].isOpen());
+        assertEquals(closed + 1, sessionsClosed("reporting"), "Hibernate's session of the reporting fork was not closed");
     }
 }

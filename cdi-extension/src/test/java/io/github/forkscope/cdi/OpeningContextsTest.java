@@ -27,6 +27,7 @@ class OpeningContextsTest extends WeldTest {
             EntityManager outer = Forkscope.currentEntityManager().orElseThrow();
             Book outerBook = em.find(Book.class, SEEDED_BOOK);
             outerBook.setTitle("pending in the outer context");
+            long closed = sessionsClosed("main");
 
             Jobs.Seen inner = jobs.create(SEEDED_BOOK);
 
@@ -34,6 +35,7 @@ class OpeningContextsTest extends WeldTest {
             assertNotSame(outerBook, inner.book());
             assertEquals(SEEDED_TITLE, inner.title(), "the inner context saw the outer one's pending change");
             assertFalse(inner.fork().isOpen(), "the inner fork outlived its call");
+            assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the inner fork was not closed");
             assertSame(outer, Forkscope.currentEntityManager().orElseThrow(), "the outer context was not restored");
             assertTrue(outer.isOpen());
             assertTrue(em.contains(outerBook));
@@ -50,10 +52,12 @@ class OpeningContextsTest extends WeldTest {
             Book outerBook = em.find(Book.class, SEEDED_BOOK);
             outerBook.setTitle("pending in the outer context");
             EntityManager[] inner = new EntityManager[1];
+            long closed = sessionsClosed("main");
 
             assertThrows(IllegalStateException.class, () -> jobs.createAndFail(SEEDED_BOOK, inner));
 
             assertFalse(inner[0].isOpen(), "the failed inner fork is still open");
+            assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the failed inner fork was not closed");
             assertNotSame(outer, inner[0]);
             assertSame(outer, Forkscope.currentEntityManager().orElseThrow());
             assertSame(outerBook, em.find(Book.class, SEEDED_BOOK));
@@ -90,9 +94,11 @@ class OpeningContextsTest extends WeldTest {
     void ensureWithNoContextOpensOneAndClosesIt() {
         Jobs jobs = bean(Jobs.class);
         assertTrue(Forkscope.currentEntityManager().isEmpty());
+        long closed = sessionsClosed("main");
         Jobs.Seen seen = jobs.ensure(SEEDED_BOOK);
         assertEquals(SEEDED_TITLE, seen.title());
         assertFalse(seen.fork().isOpen(), "the context ENSURE opened was not closed");
+        assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the fork ENSURE opened was not closed");
         assertTrue(Forkscope.currentEntityManager().isEmpty());
         assertThrows(GlobalContextException.class, () -> jobs.em().find(Book.class, SEEDED_BOOK));
     }
@@ -123,6 +129,7 @@ class OpeningContextsTest extends WeldTest {
     void anActiveCdiRequestContextIsTheContext() {
         RequestContextController controller = bean(RequestContextController.class);
         EntityManager em = bean(Library.class).em();
+        long closed = sessionsClosed("main");
         controller.activate();
         EntityManager fork;
         try {
@@ -134,6 +141,7 @@ class OpeningContextsTest extends WeldTest {
             controller.deactivate();
         }
         assertFalse(fork.isOpen(), "the fork outlived the request context");
+        assertEquals(closed + 1, sessionsClosed("main"), "Hibernate's session of the request context's fork was not closed");
     }
 
     @Test

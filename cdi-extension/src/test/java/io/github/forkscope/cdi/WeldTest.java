@@ -95,6 +95,11 @@ abstract class WeldTest {
         return factory.unwrap(SessionFactory.class).getStatistics();
     }
 
+    /** How many of its EntityManagers (sessions) the provider itself closed: a close that Forkscope's own flag cannot fake. */
+    static long sessionsClosed(String name) {
+        return statistics(name).getSessionCloseCount();
+    }
+
     static String jdbcTitle(long id) throws SQLException {
         try (Connection c = DriverManager.getConnection(MAIN_URL, "sa", "");
              Statement s = c.createStatement();
