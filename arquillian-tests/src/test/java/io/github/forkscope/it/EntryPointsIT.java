@@ -65,14 +65,15 @@ class EntryPointsIT extends BookstoreIT {
         assertEquals("{\"id\":602,\"title\":\"my first post 2\"}", http.get("api/book/602"));
     }
 
+    /** Polls the report until it holds the records and every fork they ran on has closed, or 30 s passed. */
     private String awaitRecords(int records) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         String report = http.get("api/background/recorded");
-        while (!report.contains("\"records\":" + records + ",") && System.nanoTime() < deadline) {
+        while (!(report.contains("\"records\":" + records + ",") && report.contains("\"openForks\":0,"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             report = http.get("api/background/recorded");
         }
-        Thread.sleep(300);
-        return http.get("api/background/recorded");
+        return report;
     }
 }

@@ -38,6 +38,7 @@ class HttpRequestsIT extends BookstoreIT {
 
     @Test
     void thirtyTwoConcurrentRequestsSeeOnlyTheirOwnPendingChanges() throws Exception {
+        http.post("api/isolation/peak?reset=true");
         ExecutorService clients = Executors.newFixedThreadPool(32);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -52,6 +53,8 @@ class HttpRequestsIT extends BookstoreIT {
             clients.shutdownNow();
         }
         assertEquals("{\"id\":1,\"title\":\"Book 1\"}", http.get("api/book/1"), "a pending change was flushed");
+        int peak = Integer.parseInt(http.post("api/isolation/peak"));
+        assertTrue(peak >= 2, "the requests never overlapped: at most " + peak + " held a pending rename at once");
     }
 
     @Test

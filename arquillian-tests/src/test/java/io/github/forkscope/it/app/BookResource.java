@@ -67,13 +67,45 @@ public class BookResource {
         return "{\"same\":" + same + ",\"fork\":" + System.identityHashCode(Forkscope.currentEntityManager().orElseThrow()) + "}";
     }
 
-    /** Renames a book without flushing, waits for the other requests to do the same, and reads it again. */
+    private static final Object OVERLAP = new Object();
+    private static int inside;
+    private static int peak;
+
+    /**
+     * Renames a book without flushing and reads it again. In between it waits, up to 10 s, until
+     * at least two requests have held a pending rename at the same moment, and it records the
+     * most that ever did: the proof that the requests overlapped.
+     */
     @GET
     @Path("isolation/{id}")
     public String isolation(@PathParam("id") long id, @QueryParam("title") String title) throws InterruptedException {
         em.find(Book.class, id).setTitle(title);
-        Thread.sleep(300);
-        return "{\"title\":\"" + em.find(Book.class, id).getTitle() + "\"}";
+        synchronized (OVERLAP) {
+            peak = Math.max(peak, ++inside);
+            OVERLAP.notifyAll();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (peak < 2 && System.nanoTime() < deadline) {
+                OVERLAP.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
+        String seen = em.find(Book.class, id).getTitle();
+        synchronized (OVERLAP) {
+            inside--;
+        }
+        return "{\"title\":\"" + seen + "\"}";
+    }
+
+    /** The most requests that held a pending rename at once since the last reset; the reset starts a new count. */
+    @POST
+    @Path("isolation/peak")
+    public String isolationPeak(@QueryParam("reset") boolean reset) {
+        synchronized (OVERLAP) {
+            int seen = peak;
+            if (reset) {
+                peak = 0;
+            }
+            return Integer.toString(seen);
+        }
     }
 
     /** Loads n books; keeps a weak reference to one of them to check later that nothing retains it. */
