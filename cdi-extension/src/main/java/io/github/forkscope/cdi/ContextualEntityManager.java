@@ -12,10 +12,10 @@ import java.util.Objects;
  */
 final class ContextualEntityManager extends ForkEntityManager {
 
-    private final ContextRunner contexts;
+    private final Contexts contexts;
     private final GlobalContext global;
 
-    ContextualEntityManager(ManagedUnit unit, ContextRunner contexts, GlobalContext global) {
+    ContextualEntityManager(ManagedUnit unit, Contexts contexts, GlobalContext global) {
         super(unit);
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.global = Objects.requireNonNull(global, "global");
@@ -24,19 +24,19 @@ final class ContextualEntityManager extends ForkEntityManager {
     @Override
     Fork fork(String method) {
         Object key = unit.transactionKey();
-        Frame frame = contexts.activeFrame();
-        return (frame != null ? frame.fork(unit, key) : global.forkFor(unit, key, method)).enter(method, key);
+        Context context = contexts.activeContext();
+        return (context != null ? context.fork(unit, key) : global.forkFor(unit, key, method)).enter(method, key);
     }
 
     /** Outside any context, none: the query records its calls, and writes with an EntityManager of its own. */
     @Override
     Fork queryFork(String method) {
-        Frame frame = contexts.activeFrame();
-        if (frame == null) {
+        Context context = contexts.activeContext();
+        if (context == null) {
             return null;
         }
         Object key = unit.transactionKey();
-        return frame.fork(unit, key).enter(method, key);
+        return context.fork(unit, key).enter(method, key);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Objects;
  * threads never both get in: the second gets {@code FORKSCOPE-101}; after the context has ended,
  * every call fails with {@code FORKSCOPE-102}. A fork belongs to one transaction at a time, from
  * its join until that transaction completes; a fork that a context opened for one transaction
- * only (see {@link Frame}) is closed then. When the last call of a thread exits, the owner is
+ * only (see {@link Context}) is closed then. When the last call of a thread exits, the owner is
  * released and, now and then, the identity map is measured against
  * {@code forkscope.max-managed-entities}. Closing warns about changes that are discarded. The
  * owner, transaction and closed fields make it safe to share between threads; everything else is
@@ -38,7 +38,7 @@ final class Fork {
 
     private final EntityManager em;
     private final ManagedUnit unit;
-    private final Frame frame;
+    private final Context context;
     private final Guards guards;
     /** Whether this is its context's own fork of the unit, rather than one opened for a single transaction. */
     private final boolean primary;
@@ -57,10 +57,10 @@ final class Fork {
     /** The ghost-flush guard of the transaction the fork has joined, when it held changes then; else null. */
     private GhostFlushGuard ghostFlush;
 
-    Fork(EntityManager em, ManagedUnit unit, Frame frame, Guards guards, boolean primary) {
+    Fork(EntityManager em, ManagedUnit unit, Context context, Guards guards, boolean primary) {
         this.em = Objects.requireNonNull(em, "em");
         this.unit = Objects.requireNonNull(unit, "unit");
-        this.frame = Objects.requireNonNull(frame, "frame");
+        this.context = Objects.requireNonNull(context, "context");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.primary = primary;
     }
@@ -69,8 +69,8 @@ final class Fork {
         return unit;
     }
 
-    Frame frame() {
-        return frame;
+    Context context() {
+        return context;
     }
 
     Guards guards() {
@@ -96,7 +96,7 @@ final class Fork {
 
     /** What the fork is, for messages: its context, and whether it serves one transaction of it. */
     String description() {
-        return (primary ? "opened by " : "the fork of a single transaction in the context opened by ") + frame.origin();
+        return (primary ? "opened by " : "the fork of a single transaction in the context opened by ") + context.origin();
     }
 
     /** The key of the JTA transaction the fork belongs to, or null. */
@@ -114,7 +114,7 @@ final class Fork {
     Fork enter(String method, Object key) {
         if (closed) {
             guards.metrics.useAfterCloseTrips.increment();
-            throw new IllegalStateException(Messages.useAfterClose(method, unit.name(), frame.origin()));
+            throw new IllegalStateException(Messages.useAfterClose(method, unit.name(), context.origin()));
         }
         claim(method);
         if (key != null && transaction == null) {
@@ -135,7 +135,7 @@ final class Fork {
             if (OWNER.getOpaque(this) != me && !OWNER.compareAndSet(this, null, me)) {
                 guards.metrics.concurrentUseTrips.increment();
                 throw new ConcurrentForkUseException(Messages.concurrentUse(method, me,
-                        (Thread) OWNER.getOpaque(this), frame.origin()));
+                        (Thread) OWNER.getOpaque(this), context.origin()));
             }
         }
         depth++;
@@ -182,7 +182,7 @@ final class Fork {
         Map<String, Integer> ghosts = watched.unclaimed();
         if (!ghosts.isEmpty()) {
             boolean fail = guards.ghostFlush == GhostFlushGuard.Mode.FAIL;
-            String message = Messages.ghostFlush(unit.name(), ghosts, frame.origin(), fail);
+            String message = Messages.ghostFlush(unit.name(), ghosts, context.origin(), fail);
             guards.metrics.ghostFlushWarnings.increment();
             LOG.log(System.Logger.Level.WARNING, message);
             if (fail) {
@@ -249,7 +249,7 @@ final class Fork {
             guards.metrics.identityMapWarnings.increment();
             guards.metrics.largestIdentityMap.accumulate(managed);
             LOG.log(System.Logger.Level.WARNING, Messages.identityMapGrowth(unit.name(), managed,
-                    guards.maxManagedEntities, frame.origin()));
+                    guards.maxManagedEntities, context.origin()));
         }
     }
 
@@ -305,7 +305,7 @@ final class Fork {
         Map<String, Integer> changes = pendingChanges();
         if (!changes.isEmpty()) {
             guards.metrics.discardedChangesWarnings.increment();
-            LOG.log(System.Logger.Level.WARNING, Messages.discardedChanges(unit.name(), changes, frame.origin()));
+            LOG.log(System.Logger.Level.WARNING, Messages.discardedChanges(unit.name(), changes, context.origin()));
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
  * Catches the fork-mixing trap: an entity of one live context handed to another context's fork,
  * where changes to it are silently not saved. The other live persistence contexts a thread can
  * hold entities of are its context's forks of other, suspended transactions, the outer contexts a
- * CREATE frame suspended, and the global context; those are the ones checked, through the
+ * CREATE context suspended, and the global context; those are the ones checked, through the
  * provider's own persistence context (never {@code contains}, which may join a transaction). The
  * cost is one identity-map look-up per other fork, and nothing on a call whose entity the fork
  * already manages. Stateless and thread-safe.
@@ -36,24 +36,24 @@ final class ForkMixingGuard {
         if (!fork.guards().forkMixing) {
             return;
         }
-        for (Frame frame = fork.frame().outer(); frame != null; frame = frame.outer()) {
-            warnIfChanged(fork, frame.existingFork(fork.unit()));
+        for (Context context = fork.context().outer(); context != null; context = context.outer()) {
+            warnIfChanged(fork, context.existingFork(fork.unit()));
         }
         warnIfChanged(fork, fork.guards().global.existingFork(fork.unit()));
     }
 
     private static Fork otherOwner(Fork fork, Object entity) {
-        Fork own = fork.frame().existingFork(fork.unit());
+        Fork own = fork.context().existingFork(fork.unit());
         if (own != fork && manages(own, entity)) {
             return own;
         }
-        for (Fork other : fork.frame().transactionForks()) {
+        for (Fork other : fork.context().transactionForks()) {
             if (other != fork && other.unit() == fork.unit() && manages(other, entity)) {
                 return other;
             }
         }
-        for (Frame frame = fork.frame().outer(); frame != null; frame = frame.outer()) {
-            Fork other = frame.existingFork(fork.unit());
+        for (Context context = fork.context().outer(); context != null; context = context.outer()) {
+            Fork other = context.existingFork(fork.unit());
             if (manages(other, entity)) {
                 return other;
             }
@@ -81,8 +81,8 @@ final class ForkMixingGuard {
             Map<String, Integer> changes = other.pendingChanges();
             if (!changes.isEmpty()) {
                 fork.guards().metrics.foreignChangesWarnings.increment();
-                LOG.log(System.Logger.Level.WARNING, Messages.foreignChanges(fork.frame().origin(), changes,
-                        other.frame().origin()));
+                LOG.log(System.Logger.Level.WARNING, Messages.foreignChanges(fork.context().origin(), changes,
+                        other.context().origin()));
             }
         } finally {
             other.exit();

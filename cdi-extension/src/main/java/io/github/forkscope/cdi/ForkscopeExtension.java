@@ -75,7 +75,7 @@ public class ForkscopeExtension implements Extension {
     private volatile Map<String, EntityManager> entityManagers = Map.of();
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : List.of(RequestForks.class, ContextRunner.class, RuntimeBean.class,
+        for (Class<?> type : List.of(RequestScopedContexts.class, Contexts.class, RuntimeBean.class,
                 RequestContextualInterceptor.class, TransactionBoundaryInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "forkscope." + type.getSimpleName());
         }
@@ -189,7 +189,7 @@ public class ForkscopeExtension implements Extension {
             }
             units = new Units(started, defaultName);
             this.guards = guards.start(started);
-            ContextRunner contexts = reference(beanManager, ContextRunner.class);
+            Contexts contexts = reference(beanManager, Contexts.class);
             Map<String, EntityManager> created = new LinkedHashMap<>();
             for (ManagedUnit unit : started) {
                 created.put(unit.name(), new ContextualEntityManager(unit, contexts, guards.global));

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a call outside any context reaches: by default nothing, and the call fails with
  * {@link GlobalContextException}; with {@code forkscope.allow-global-context} on, one global
- * frame whose forks the whole application shares until shutdown, each guarded against two
+ * context whose forks the whole application shares until shutdown, each guarded against two
  * threads at once like any fork. Thread-safe.
  */
 final class GlobalContext {
@@ -15,13 +15,13 @@ final class GlobalContext {
     private static final System.Logger LOG = System.getLogger(GlobalContext.class.getName());
 
     private final boolean allowed;
-    private final Frame frame;
+    private final Context context;
     private final Metrics metrics;
     private boolean warned;
 
     GlobalContext(boolean allowed, List<ManagedUnit> units, Guards guards) {
         this.allowed = allowed;
-        this.frame = new Frame(units, guards, null, "the global context (forkscope.allow-global-context)", false);
+        this.context = new Context(units, guards, null, "the global context (forkscope.allow-global-context)", false);
         this.metrics = guards.metrics;
     }
 
@@ -40,7 +40,7 @@ final class GlobalContext {
             return null; // the common case takes no lock: this is asked on every flush and new-entity persist
         }
         synchronized (this) {
-            return frame.existingFork(unit);
+            return context.existingFork(unit);
         }
     }
 
@@ -49,10 +49,10 @@ final class GlobalContext {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, Messages.globalContextInUse(unit.name()));
         }
-        return frame.fork(unit, key);
+        return context.fork(unit, key);
     }
 
     synchronized void close() {
-        frame.close();
+        context.close();
     }
 }

@@ -45,6 +45,6 @@ final class PinnedEntityManager extends ForkEntityManager {
 
     @Override
     public String toString() {
-        return "Forkscope fork of unit '" + unit.name() + "' in the context opened by " + fork.frame().origin();
+        return "Forkscope fork of unit '" + unit.name() + "' in the context opened by " + fork.context().origin();
     }
 }

@@ -24,7 +24,7 @@ class RequestContextualInterceptor {
 
     // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
     @Inject
-    ContextRunner contexts;
+    Contexts contexts;
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {

@@ -13,19 +13,19 @@ import java.util.Optional;
 
 /**
  * The {@link ForkscopeRuntime} behind the static {@code Forkscope} API: contexts come from
- * {@link ContextRunner}, transactions from {@link UnitTransaction}. Thread-safe.
+ * {@link Contexts}, transactions from {@link UnitTransaction}. Thread-safe.
  */
 @Singleton
 class RuntimeBean implements ForkscopeRuntime {
 
-    private ContextRunner contexts;
+    private Contexts contexts;
     private ForkscopeExtension extension;
 
     RuntimeBean() {
     }
 
     @Inject
-    RuntimeBean(ContextRunner contexts, ForkscopeExtension extension) {
+    RuntimeBean(Contexts contexts, ForkscopeExtension extension) {
         this.contexts = contexts;
         this.extension = extension;
     }
@@ -43,8 +43,8 @@ class RuntimeBean implements ForkscopeRuntime {
     @Override
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
-        Frame frame = contexts.activeFrame();
-        return frame == null ? Optional.empty() : Optional.of(frame.fork(unit, unit.transactionKey()).view());
+        Context context = contexts.activeContext();
+        return context == null ? Optional.empty() : Optional.of(context.fork(unit, unit.transactionKey()).view());
     }
 
     /**
@@ -56,13 +56,13 @@ class RuntimeBean implements ForkscopeRuntime {
     public <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X {
         ManagedUnit unit = extension.units().get(unitName);
         return contexts.call(RequestContextual.Mode.ENSURE, "Forkscope.transactional", () -> {
-            Frame frame = contexts.activeFrame();
+            Context context = contexts.activeContext();
             if (!unit.resourceLocal()) {
-                frame.joinTransaction();
-                return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), frame::joinTransaction)
+                context.joinTransaction();
+                return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), context::joinTransaction)
                         .run(unit.name(), work);
             }
-            Fork fork = frame.fork(unit, null).enter("Forkscope.transactional", null);
+            Fork fork = context.fork(unit, null).enter("Forkscope.transactional", null);
             try {
                 return new ResourceLocalTransaction(fork).run(unit.name(), work);
             } finally {
@@ -78,7 +78,7 @@ class RuntimeBean implements ForkscopeRuntime {
 
     @Override
     public Optional<ContextHandle> currentContext() {
-        Frame frame = contexts.activeFrame();
-        return frame == null ? Optional.empty() : Optional.of(new FrameHandle(frame, contexts));
+        Context context = contexts.activeContext();
+        return context == null ? Optional.empty() : Optional.of(new CapturedContext(context, contexts));
     }
 }

@@ -14,7 +14,7 @@ import jakarta.interceptor.InvocationContext;
  * transaction. Every live fork of the current context that belongs to no transaction joins it, so
  * an entity loaded before and only changed by setters inside is written at commit. Where the
  * context's fork belongs to another, suspended transaction, nothing is joined: the calls inside
- * reach a fork of their own ({@link Frame}). Stateless and thread-safe.
+ * reach a fork of their own ({@link Context}). Stateless and thread-safe.
  */
 @TransactionBoundary
 @Interceptor
@@ -23,7 +23,7 @@ class TransactionBoundaryInterceptor {
 
     // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
     @Inject
-    ContextRunner contexts;
+    Contexts contexts;
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {

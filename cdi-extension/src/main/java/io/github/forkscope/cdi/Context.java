@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One Forkscope context: its forks, and where it was opened, for the messages of the guard rails.
- * A frame is the base context of a CDI request context, a CREATE frame opened inside one that
- * hides its {@link #outer()} frame until it ends, or the global context.
+ * A context is the base context of a CDI request context, a CREATE context opened inside one that
+ * hides its {@link #outer()} context until it ends, or the global context.
  *
  * <p>Each unit has one fork per context, created on first use, and it belongs to one JTA
  * transaction at a time. A call made while that fork belongs to another transaction, one that is
@@ -18,7 +18,7 @@ import java.util.Objects;
  * work, which runs on one thread at a time (the global context is used under its own lock); its
  * forks guard themselves against a second thread.
  */
-final class Frame {
+final class Context {
 
     private static final String JOIN = "the start of a JTA transaction";
 
@@ -27,7 +27,7 @@ final class Frame {
     private final Fork[] forks;
     /** Forks opened while a unit's own fork belonged to a suspended transaction; null until there is one. */
     private List<Fork> transactionForks;
-    private final Frame outer;
+    private final Context outer;
     private final Object openedBy;
     private final String thread;
     private final boolean counted;
@@ -37,7 +37,7 @@ final class Frame {
      * @param openedBy what opened the context: a method, or a short description
      * @param counted  whether the context counts in the metrics (the global context does not)
      */
-    Frame(List<ManagedUnit> units, Guards guards, Frame outer, Object openedBy, boolean counted) {
+    Context(List<ManagedUnit> units, Guards guards, Context outer, Object openedBy, boolean counted) {
         this.units = Objects.requireNonNull(units, "units");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.forks = new Fork[units.size()];
@@ -50,7 +50,7 @@ final class Frame {
         }
     }
 
-    Frame outer() {
+    Context outer() {
         return outer;
     }
 
@@ -145,7 +145,7 @@ final class Frame {
         return transactionForks == null ? List.of() : transactionForks;
     }
 
-    /** Closes every fork; a later use of the frame gets new forks. */
+    /** Closes every fork; a later use of the context gets new forks. */
     void close() {
         if (counted && !closed) {
             guards.metrics.contextsClosed.increment();

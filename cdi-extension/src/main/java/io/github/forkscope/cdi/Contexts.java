@@ -13,61 +13,61 @@ import jakarta.inject.Singleton;
 /**
  * Opens, joins and ends Forkscope contexts, the one place where CREATE and ENSURE are decided for
  * the interceptor, the servlet filter and the programmatic API alike. Where no CDI request
- * context is active it activates one for the call, so the frame lives and dies with it.
+ * context is active it activates one for the call, so the context lives and dies with it.
  *
- * <p>While a call it runs is in progress, its frames are bound to the thread, so that every
+ * <p>While a call it runs is in progress, its context stack is bound to the thread, so that every
  * EntityManager call inside finds its fork with a thread-local read instead of a trip through the
  * CDI client proxy. The binding is exactly as long as the call, on the thread that runs it, and
- * restored in {@code finally}. Contexts that Forkscope opens without an outer one (an HTTP request,
- * a thread with no request context, an async dispatch) keep their frames in that binding alone;
- * the {@link RequestForks} bean holds the frames of request contexts that the container activated
- * without Forkscope. Thread-safe: all state is in the request context and the thread binding of the
- * calling thread.
+ * restored in {@code finally}. Contexts that Forkscope opens without an outer one (an HTTP
+ * request, a thread with no request context, an async dispatch) keep their context stack in that
+ * binding alone; the {@link RequestScopedContexts} bean holds the context stack of request
+ * contexts that the container activated without Forkscope. Thread-safe: all state is in the
+ * request context and the thread binding of the calling thread.
  */
 @Singleton
-class ContextRunner {
+class Contexts {
 
-    private final ThreadLocal<Frames> bound = new ThreadLocal<>();
-    private RequestForks requestForks;
+    private final ThreadLocal<ContextStack> bound = new ThreadLocal<>();
+    private RequestScopedContexts requestContexts;
     private Instance<RequestContextController> controllers;
     private BeanManager beanManager;
     private ForkscopeExtension extension;
 
-    ContextRunner() {
+    Contexts() {
     }
 
     @Inject
-    ContextRunner(RequestForks requestForks, Instance<RequestContextController> controllers, BeanManager beanManager,
-                  ForkscopeExtension extension) {
-        this.requestForks = requestForks;
+    Contexts(RequestScopedContexts requestContexts, Instance<RequestContextController> controllers,
+             BeanManager beanManager, ForkscopeExtension extension) {
+        this.requestContexts = requestContexts;
         this.controllers = controllers;
         this.beanManager = beanManager;
         this.extension = extension;
     }
 
-    /** The active context's frame, or null when no CDI request context is active on this thread. */
-    Frame activeFrame() {
-        Frames frames = activeFrames();
-        return frames == null ? null : frames.current();
+    /** The active context, or null when no CDI request context is active on this thread. */
+    Context activeContext() {
+        ContextStack stack = activeStack();
+        return stack == null ? null : stack.current();
     }
 
     /** Joins the thread's JTA transaction with every live fork of the active context, if there is one. */
     void joinTransaction() {
-        Frames frames = activeFrames();
-        Frame frame = frames == null ? null : frames.peek();
-        if (frame != null) {
-            frame.joinTransaction();
+        ContextStack stack = activeStack();
+        Context context = stack == null ? null : stack.peek();
+        if (context != null) {
+            context.joinTransaction();
         }
     }
 
-    /** The frames bound to this thread, else those of the active request context, else null. */
-    private Frames activeFrames() {
-        Frames frames = bound.get();
-        if (frames != null) {
-            return frames;
+    /** The context stack bound to this thread, else that of the active request context, else null. */
+    private ContextStack activeStack() {
+        ContextStack stack = bound.get();
+        if (stack != null) {
+            return stack;
         }
         try {
-            return requestForks.frames();
+            return requestContexts.stack();
         } catch (ContextNotActiveException e) {
             return null;
         }
@@ -78,9 +78,9 @@ class ContextRunner {
      *                 method, or a description
      */
     <T, X extends Exception> T call(RequestContextual.Mode mode, Object openedBy, Work<T, X> work) throws X {
-        Frames frames = activeFrames();
-        if (frames != null) {
-            return bound(frames, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
+        ContextStack stack = activeStack();
+        if (stack != null) {
+            return bound(stack, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
         }
         return own(null, openedBy, false, true, work);
     }
@@ -95,42 +95,42 @@ class ContextRunner {
     }
 
     /**
-     * Runs work with an existing frame as the active one: the frame of an async request resumed
-     * on the thread of a later dispatch. The frame stays open.
+     * Runs work with an existing context as the active one: the context of an async request resumed
+     * on the thread of a later dispatch. The context stays open.
      */
-    <T, X extends Exception> T resume(Frame frame, Work<T, X> work) throws X {
-        Frames frames = bound.get();
-        return frames != null && frames.current() == frame ? work.execute()
-                : own(frame, null, requestContextActive(), false, work);
+    <T, X extends Exception> T resume(Context context, Work<T, X> work) throws X {
+        ContextStack stack = bound.get();
+        return stack != null && stack.current() == context ? work.execute()
+                : own(context, null, requestContextActive(), false, work);
     }
 
     /**
-     * Runs work in frames of its own, bound to the thread: a resumed frame, or a new base frame. A
+     * Runs work in a context stack of its own, bound to the thread: a resumed context, or a new base context. A
      * CDI request context is activated for the call if none is active, so that request-scoped beans
      * work inside.
      *
      * @param requestContextActive whether a CDI request context is active on the thread, as the
      *                             caller found out already
-     * @param close                whether the frames are closed when the work returns
+     * @param close                whether the stack's contexts are closed when the work returns
      */
-    private <T, X extends Exception> T own(Frame resumed, Object openedBy, boolean requestContextActive,
+    private <T, X extends Exception> T own(Context resumed, Object openedBy, boolean requestContextActive,
                                            boolean close, Work<T, X> work) throws X {
         RequestContextController controller = requestContextActive ? null : controllers.get();
         if (controller != null) {
             controller.activate();
         }
-        Frames frames = new Frames(extension.units().all(), extension.guards());
+        ContextStack stack = new ContextStack(extension.units().all(), extension.guards());
         if (resumed != null) {
-            frames.swap(resumed);
+            stack.swap(resumed);
         } else {
-            frames.begin(openedBy);
+            stack.begin(openedBy);
         }
         try {
-            return bound(frames, null, work);
+            return bound(stack, null, work);
         } finally {
             try {
                 if (close) {
-                    frames.closeAll();
+                    stack.closeAll();
                 }
             } finally {
                 if (controller != null) {
@@ -153,24 +153,24 @@ class ContextRunner {
         }
     }
 
-    /** Runs work with the frames bound to this thread, in a new CREATE frame when {@code openedBy} is given. */
-    private <T, X extends Exception> T bound(Frames frames, Object openedBy, Work<T, X> work) throws X {
-        Frames previous = bound.get();
-        if (previous != frames) {
-            bound.set(frames);
+    /** Runs work with the context stack bound to this thread, in a new CREATE context when {@code openedBy} is given. */
+    private <T, X extends Exception> T bound(ContextStack stack, Object openedBy, Work<T, X> work) throws X {
+        ContextStack previous = bound.get();
+        if (previous != stack) {
+            bound.set(stack);
         }
-        Frame frame = openedBy == null ? null : frames.push(openedBy);
+        Context context = openedBy == null ? null : stack.push(openedBy);
         try {
             return work.execute();
         } finally {
             try {
-                if (frame != null) {
-                    frames.pop(frame);
+                if (context != null) {
+                    stack.pop(context);
                 }
             } finally {
                 if (previous == null) {
                     bound.remove();
-                } else if (previous != frames) {
+                } else if (previous != stack) {
                     bound.set(previous);
                 }
             }
