@@ -1,5 +1,7 @@
 package io.github.forkscope.cdi;
 
+import io.github.forkscope.cdi.provider.ProviderSupport;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.forkscope.cdi;
 
+import io.github.forkscope.cdi.provider.ProviderSupport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 

@@ -1,4 +1,4 @@
-package io.github.forkscope.cdi;
+package io.github.forkscope.cdi.provider;
 
 import jakarta.persistence.EntityManager;
 import org.eclipse.persistence.internal.sessions.ObjectChangeSet;

@@ -1,4 +1,4 @@
-package io.github.forkscope.cdi;
+package io.github.forkscope.cdi.provider;
 
 import jakarta.persistence.EntityManager;
 
@@ -9,10 +9,12 @@ import java.util.TreeMap;
  * What the guard rails read from a persistence context that Jakarta Persistence has no API for:
  * how many entities it manages, and which changes are pending, without flushing. One
  * implementation per provider, chosen by the class of the provider's EntityManager so that the
- * other provider's classes are never loaded. No method flushes, or joins or pulses a transaction. Stateless and thread-safe; each call reads a fork
- * the calling thread is entitled to use.
+ * other provider's classes are never loaded. No method flushes, or joins or pulses a transaction.
+ * The one type of this package that the rest of the extension sees; internal, not an API for
+ * applications. Stateless and thread-safe; each call reads a fork the calling thread is entitled
+ * to use.
  */
-interface ProviderSupport {
+public interface ProviderSupport {
 
     /** For providers Forkscope does not know: the checks that need the provider are skipped. */
     ProviderSupport NONE = new ProviderSupport() {
@@ -64,6 +66,7 @@ interface ProviderSupport {
      */
     boolean manages(EntityManager em, Object entity);
 
+    /** The support for the provider whose EntityManager this is, or {@link #NONE}. */
     static ProviderSupport of(EntityManager em) {
         String type = em.getClass().getName();
         if (type.startsWith("org.hibernate.")) {
