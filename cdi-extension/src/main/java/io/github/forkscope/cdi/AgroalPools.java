@@ -52,8 +52,7 @@ final class AgroalPools {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Messages.badSetting("forkscope.datasource." + key, value,
-                    "a whole number"), e);
+            throw Messages.badSetting("forkscope.datasource." + key, value, "a whole number", e);
         }
     }
 }

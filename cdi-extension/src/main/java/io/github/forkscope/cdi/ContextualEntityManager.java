@@ -47,7 +47,7 @@ final class ContextualEntityManager extends ForkEntityManager {
 
     @Override
     public void close() {
-        throw new IllegalStateException(Messages.closeNotAllowed());
+        throw Messages.closeNotAllowed();
     }
 
     @Override

@@ -45,8 +45,8 @@ final class EntityManagerBeans {
         }
     }
 
-    /** @return one message per producer that makes unqualified injection points ambiguous */
-    List<String> conflicts(String defaultUnit) {
+    /** @return one error ({@code FORKSCOPE-018}) per producer that competes for unqualified injection points */
+    List<IllegalStateException> conflicts(String defaultUnit) {
         return defaultUnit == null ? List.of()
                 : defaultProducers.stream().map(p -> Messages.competingProducer(p, defaultUnit, PRIORITY)).toList();
     }

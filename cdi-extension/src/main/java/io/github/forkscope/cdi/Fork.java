@@ -114,7 +114,7 @@ final class Fork {
     Fork enter(String method, Object key) {
         if (closed) {
             guards.metrics.useAfterCloseTrips.increment();
-            throw new IllegalStateException(Messages.useAfterClose(method, unit.name(), context.origin()));
+            throw Messages.useAfterClose(method, unit.name(), context.origin());
         }
         claim(method);
         if (key != null && transaction == null) {
@@ -134,8 +134,7 @@ final class Fork {
             Thread me = Thread.currentThread();
             if (OWNER.getOpaque(this) != me && !OWNER.compareAndSet(this, null, me)) {
                 guards.metrics.concurrentUseTrips.increment();
-                throw new ConcurrentForkUseException(Messages.concurrentUse(method, me,
-                        (Thread) OWNER.getOpaque(this), context.origin()));
+                throw Messages.concurrentUse(method, me, (Thread) OWNER.getOpaque(this), context.origin());
             }
         }
         depth++;

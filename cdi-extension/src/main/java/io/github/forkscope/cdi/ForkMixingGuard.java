@@ -26,8 +26,8 @@ final class ForkMixingGuard {
         Fork owner = otherOwner(fork, entity);
         if (owner != null) {
             fork.guards().metrics.forkMixingTrips.increment();
-            throw new IllegalArgumentException(Messages.forkMixing(method, entity.getClass().getSimpleName(),
-                    owner.description(), fork.description()));
+            throw Messages.forkMixing(method, entity.getClass().getSimpleName(),
+                    owner.description(), fork.description());
         }
     }
 

@@ -130,16 +130,14 @@ public class ForkscopeExtension implements Extension {
         List<String> names = descriptors.stream().map(UnitDescriptor::name).toList();
         if (names.isEmpty()) {
             if (defaultRequested || !requestedUnits.isEmpty()) {
-                event.addDefinitionError(new IllegalStateException(Messages.noUnits()));
+                event.addDefinitionError(Messages.noUnits());
             }
             return;
         }
         requestedUnits.keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
-                event.addDefinitionError(new IllegalStateException(
-                        Messages.unknownUnit(name, names, requestedUnits.get(name)))));
+                event.addDefinitionError(Messages.unknownUnit(name, names, requestedUnits.get(name))));
         defaultName = chooseDefault(event, names);
-        entityManagerBeans.conflicts(defaultName).forEach(message ->
-                event.addDefinitionError(new IllegalStateException(message)));
+        entityManagerBeans.conflicts(defaultName).forEach(event::addDefinitionError);
         for (UnitDescriptor descriptor : descriptors) {
             String name = descriptor.name();
             List<Annotation> qualifiers = new ArrayList<>(List.of(Unit.Literal.of(name), Any.Literal.INSTANCE));
@@ -172,9 +170,9 @@ public class ForkscopeExtension implements Extension {
             return names.get(0);
         }
         if (marked.size() > 1) {
-            event.addDefinitionError(new IllegalStateException(Messages.severalDefaultUnits(marked)));
+            event.addDefinitionError(Messages.severalDefaultUnits(marked));
         } else if (marked.isEmpty() && defaultRequested) {
-            event.addDefinitionError(new IllegalStateException(Messages.noDefaultUnit(names)));
+            event.addDefinitionError(Messages.noDefaultUnit(names));
         }
         return marked.size() == 1 ? marked.get(0) : null;
     }

@@ -30,8 +30,8 @@ final class GhostFlushGuard {
             try {
                 return valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Messages.badSetting(
-                        io.github.forkscope.ForkscopeConfig.GUARD_GHOST_FLUSH, value, "warn, fail or off"), e);
+                throw Messages.badSetting(io.github.forkscope.ForkscopeConfig.GUARD_GHOST_FLUSH, value,
+                        "warn, fail or off", e);
             }
         }
     }

@@ -29,7 +29,7 @@ final class GlobalContext {
     Fork forkFor(ManagedUnit unit, Object key, String method) {
         if (!allowed) {
             metrics.globalContextViolations.increment();
-            throw new GlobalContextException(Messages.globalContext(method, Thread.currentThread()));
+            throw Messages.globalContext(method, Thread.currentThread());
         }
         return fork(unit, key);
     }

@@ -33,7 +33,7 @@ final class JndiFactory implements Supplier<EntityManagerFactory> {
             try {
                 found = (EntityManagerFactory) new InitialContext().lookup(PREFIX + unit);
             } catch (NamingException | ClassCastException e) {
-                throw new IllegalStateException(Messages.noContainerFactory(unit), e);
+                throw Messages.noContainerFactory(unit, e);
             }
             factory = found;
         }

@@ -97,6 +97,6 @@ final class Jta {
                 }
             }
         }
-        throw new IllegalStateException(Messages.jtaUnavailable(unit), first);
+        throw Messages.jtaUnavailable(unit, first);
     }
 }

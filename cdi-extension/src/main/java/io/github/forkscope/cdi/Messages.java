@@ -1,20 +1,24 @@
 package io.github.forkscope.cdi;
 
+import io.github.forkscope.ConcurrentForkUseException;
+import io.github.forkscope.GlobalContextException;
+
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The text of every error and warning Forkscope reports, each with its stable
- * {@code FORKSCOPE-nnn} code, so that the README's troubleshooting table and the code cannot
- * drift apart. Stateless and thread-safe.
+ * Every error and warning Forkscope reports, each with its stable {@code FORKSCOPE-nnn} code, so
+ * that the README's troubleshooting table and the code cannot drift apart: errors as the
+ * exception to throw ({@code throw Messages.useAfterClose(...)}), warnings as the text to log.
+ * Stateless and thread-safe.
  */
 final class Messages {
 
     private Messages() {
     }
 
-    static String globalContext(String method, Thread thread) {
-        return "FORKSCOPE-001: " + method + " was called on thread \"" + thread.getName()
+    static GlobalContextException globalContext(String method, Thread thread) {
+        return new GlobalContextException("FORKSCOPE-001: " + method + " was called on thread \"" + thread.getName()
                 + "\" outside any Forkscope context. No request context is active on this thread, so there is "
                 + "no fork (per-unit-of-work EntityManager) to run it on.\n"
                 + "Fix it in one of these ways:\n"
@@ -25,7 +29,7 @@ final class Messages {
                 + "Escape hatch: forkscope.allow-global-context=true (environment: FORKSCOPE_ALLOW_GLOBAL_CONTEXT=true) "
                 + "sends such calls to one global EntityManager shared by the whole application. Use it in tests "
                 + "only: in production that shared persistence context grows without bound, serves stale data and "
-                + "lets one caller's unflushed changes be flushed by another.";
+                + "lets one caller's unflushed changes be flushed by another.");
     }
 
     static String globalContextInUse(String unit) {
@@ -34,51 +38,55 @@ final class Messages {
                 + "(servlet listener, @RequestContextual, Forkscope.run) instead.";
     }
 
-    static String unknownUnit(String name, Collection<String> known) {
+    static IllegalArgumentException unknownUnit(String name, Collection<String> known) {
         return unknownUnit(name, known, List.of());
     }
 
     /** @param points the injection points that name the unit, such as {@code com.example.Books.em}; may be empty */
-    static String unknownUnit(String name, Collection<String> known, Collection<String> points) {
-        return "FORKSCOPE-003: @Unit(\"" + name + "\") names a persistence unit that does not exist"
+    static IllegalArgumentException unknownUnit(String name, Collection<String> known, Collection<String> points) {
+        return new IllegalArgumentException("FORKSCOPE-003: @Unit(\"" + name + "\") names a persistence unit that does not exist"
                 + (points.isEmpty() ? "" : " (injection point " + String.join(", ", points) + ")")
                 + ". Units found in META-INF/persistence.xml: " + known + ". Fix the name in @Unit, or declare the "
-                + "unit in persistence.xml.";
+                + "unit in persistence.xml.");
     }
 
-    static String noDefaultUnit(Collection<String> known) {
-        return "FORKSCOPE-004: an EntityManager is injected without @Unit, but the application has several "
+    static IllegalArgumentException noDefaultUnit(Collection<String> known) {
+        return new IllegalArgumentException("FORKSCOPE-004: an EntityManager is injected without @Unit, but the application has several "
                 + "persistence units " + known + " and none is marked as the default. Add "
                 + "<property name=\"forkscope.default\" value=\"true\"/> to exactly one unit in persistence.xml, or "
-                + "qualify the injection point with @Unit(\"name\").";
+                + "qualify the injection point with @Unit(\"name\").");
     }
 
-    static String severalDefaultUnits(Collection<String> marked) {
-        return "FORKSCOPE-004: several persistence units are marked with forkscope.default=true: " + marked
-                + ". Mark exactly one.";
+    static IllegalStateException severalDefaultUnits(Collection<String> marked) {
+        return new IllegalStateException("FORKSCOPE-004: several persistence units are marked with forkscope.default=true: " + marked
+                + ". Mark exactly one.");
     }
 
-    static String noUnits() {
-        return "FORKSCOPE-005: an EntityManager is injected, but no persistence unit was found: there is no "
-                + "META-INF/persistence.xml on the classpath, or it declares no <persistence-unit>. Add one.";
+    static IllegalStateException noUnits() {
+        return new IllegalStateException("FORKSCOPE-005: an EntityManager is injected, but no persistence unit was found: there is no "
+                + "META-INF/persistence.xml on the classpath, or it declares no <persistence-unit>. Add one.");
     }
 
-    static String closeNotAllowed() {
-        return "FORKSCOPE-006: close() was called on the contextual EntityManager. Its forks are closed by "
+    static IllegalStateException closeNotAllowed() {
+        return new IllegalStateException("FORKSCOPE-006: close() was called on the contextual EntityManager. Its forks are closed by "
                 + "Forkscope when their context ends; remove the close() call (and any try-with-resources around "
-                + "the injected EntityManager).";
+                + "the injected EntityManager).");
     }
 
-    static String bootstrapFailed(String unit, Throwable cause) {
-        return "FORKSCOPE-007: persistence unit '" + unit + "' could not be started: " + cause
+    static IllegalStateException bootstrapFailed(String unit, Throwable cause) {
+        return new IllegalStateException("FORKSCOPE-007: persistence unit '" + unit + "' could not be started: " + cause
                 + ". Check the unit's properties in persistence.xml and its datasource settings "
-                + "(forkscope.datasource.*).";
+                + "(forkscope.datasource.*).", cause);
     }
 
-    static String badSetting(String key, String value, String expected) {
-        return "FORKSCOPE-009: configuration key " + key + " has the value '" + value + "', which is not "
+    static IllegalArgumentException badSetting(String key, String value, String expected) {
+        return badSetting(key, value, expected, null);
+    }
+
+    static IllegalArgumentException badSetting(String key, String value, String expected, Throwable cause) {
+        return new IllegalArgumentException("FORKSCOPE-009: configuration key " + key + " has the value '" + value + "', which is not "
                 + expected + ". Fix the value where it is set (MicroProfile Config, system property or "
-                + "environment variable).";
+                + "environment variable).", cause);
     }
 
     static String closeFailed(String unit) {
@@ -91,10 +99,10 @@ final class Messages {
                 + "the original exception is rethrown with this one attached as suppressed.";
     }
 
-    static String jtaUnavailable(String unit) {
-        return "FORKSCOPE-012: persistence unit '" + unit + "' uses JTA, but no TransactionSynchronizationRegistry "
-                + "and UserTransaction were found in JNDI (java:comp). Deploy to a Jakarta EE server, or declare the "
-                + "unit with transaction-type=\"RESOURCE_LOCAL\" in Java SE.";
+    static IllegalStateException jtaUnavailable(String unit, Throwable cause) {
+        return new IllegalStateException("FORKSCOPE-012: persistence unit '" + unit + "' uses JTA, but no "
+                + "TransactionSynchronizationRegistry and UserTransaction were found in JNDI (java:comp). Deploy to a Jakarta EE server, or declare the "
+                + "unit with transaction-type=\"RESOURCE_LOCAL\" in Java SE.", cause);
     }
 
     static String unitCloseFailed(String unit) {
@@ -102,36 +110,36 @@ final class Messages {
                 + "closed anyway.";
     }
 
-    static String noContainerFactory(String unit) {
-        return "FORKSCOPE-015: this server did not hand Forkscope the EntityManagerFactory of persistence unit '"
-                + unit + "', and none is declared at java:comp/env/forkscope/" + unit + ". Declare it with one line "
+    static IllegalStateException noContainerFactory(String unit, Throwable cause) {
+        return new IllegalStateException("FORKSCOPE-015: this server did not hand Forkscope the "
+                + "EntityManagerFactory of persistence unit '" + unit + "', and none is declared at java:comp/env/forkscope/" + unit + ". Declare it with one line "
                 + "on any EJB, servlet or CDI bean class of the application: @PersistenceUnit(name = \"forkscope/"
-                + unit + "\", unitName = \"" + unit + "\"), or a <persistence-unit-ref> with that name in web.xml.";
+                + unit + "\", unitName = \"" + unit + "\"), or a <persistence-unit-ref> with that name in web.xml.", cause);
     }
 
-    static String concurrentUse(String method, Thread caller, Thread owner, String origin) {
-        return "FORKSCOPE-101: " + method + " was called on thread \"" + caller.getName() + "\" while thread \""
+    static ConcurrentForkUseException concurrentUse(String method, Thread caller, Thread owner, String origin) {
+        return new ConcurrentForkUseException("FORKSCOPE-101: " + method + " was called on thread \"" + caller.getName() + "\" while thread \""
                 + (owner == null ? "?" : owner.getName()) + "\" is inside a call on the same fork (the EntityManager "
                 + "of the context opened by " + origin + "). A persistence context is not thread-safe. Do not "
                 + "share a context's EntityManager with parallel streams or executor tasks: give each task a context "
                 + "of its own (annotate it with @RequestContextual, or wrap it in Forkscope.run) and pass ids, not "
-                + "entities or EntityManagers, between threads.";
+                + "entities or EntityManagers, between threads.");
     }
 
-    static String useAfterClose(String method, String unit, String origin) {
-        return "FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit + "' whose context has ended; "
+    static IllegalStateException useAfterClose(String method, String unit, String origin) {
+        return new IllegalStateException("FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit + "' whose context has ended; "
                 + "the context was opened by " + origin + ". The EntityManager was kept past its context (in a "
                 + "field, a lambda or a future). Inject EntityManager instead and call it when the work runs: it "
-                + "always reaches the fork of the current context.";
+                + "always reaches the fork of the current context.");
     }
 
     /** @param owner what the entity belongs to, and {@code current} what it was handed to: a context, or one transaction's fork in it */
-    static String forkMixing(String method, String entityType, String owner, String current) {
-        return "FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
+    static IllegalArgumentException forkMixing(String method, String entityType, String owner, String current) {
+        return new IllegalArgumentException("FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
                 + "context (" + owner + "), not by this one (" + current + "). Changes "
                 + "made to it later would not be saved by this context. Load it in this context instead "
                 + "(em.find(" + entityType + ".class, id)), or pass its id rather than the entity into the nested "
-                + "context or transaction. The check can be turned off with forkscope.guards.fork-mixing=false.";
+                + "context or transaction. The check can be turned off with forkscope.guards.fork-mixing=false.");
     }
 
     static String foreignChanges(String origin, java.util.Map<String, Integer> changes, String otherOrigin) {
@@ -194,10 +202,10 @@ final class Messages {
                         + "only @Default is reached by giving its unit a <qualifier> in persistence.xml.");
     }
 
-    static String competingProducer(String producer, String unit, int priority) {
-        return "FORKSCOPE-018: the producer " + producer + " makes a second @Default EntityManager beside Forkscope's "
+    static IllegalStateException competingProducer(String producer, String unit, int priority) {
+        return new IllegalStateException("FORKSCOPE-018: the producer " + producer + " makes a second @Default EntityManager beside Forkscope's "
                 + "contextual EntityManager of unit '" + unit + "'. Delete it (Forkscope gives each request, job "
                 + "and message an EntityManager of its own), give it a qualifier of its own, or make it an "
-                + "@Alternative with a @Priority above " + priority + " if unqualified injection points must get it.";
+                + "@Alternative with a @Priority above " + priority + " if unqualified injection points must get it.");
     }
 }

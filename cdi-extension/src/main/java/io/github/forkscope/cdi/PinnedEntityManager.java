@@ -35,7 +35,7 @@ final class PinnedEntityManager extends ForkEntityManager {
 
     @Override
     public void close() {
-        throw new IllegalStateException(Messages.closeNotAllowed());
+        throw Messages.closeNotAllowed();
     }
 
     @Override

@@ -34,7 +34,7 @@ final class SeBootstrap {
                 started.add(start(descriptor, started.size()));
             } catch (RuntimeException | Error | java.sql.SQLException e) {
                 started.forEach(SeBootstrap::closeQuietly);
-                throw new IllegalStateException(Messages.bootstrapFailed(descriptor.name(), e), e);
+                throw Messages.bootstrapFailed(descriptor.name(), e);
             }
         }
         return started;

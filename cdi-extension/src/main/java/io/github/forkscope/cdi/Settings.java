@@ -46,7 +46,7 @@ final class Settings {
             case "0":
                 return false;
             default:
-                throw new IllegalArgumentException(Messages.badSetting(key, value, "true, 1, false or 0"));
+                throw Messages.badSetting(key, value, "true, 1, false or 0");
         }
     }
 
@@ -63,7 +63,7 @@ final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(Messages.badSetting(key, value, "a whole number of 0 or more"));
+        throw Messages.badSetting(key, value, "a whole number of 0 or more");
     }
 
     /** Keeps the MicroProfile Config API out of the picture when it is not on the classpath. */

@@ -26,7 +26,7 @@ final class Units {
         ManagedUnit unit = name == null ? defaultUnit : find(name);
         if (unit == null) {
             List<String> names = all.stream().map(ManagedUnit::name).toList();
-            throw new IllegalArgumentException(name == null ? Messages.noDefaultUnit(names) : Messages.unknownUnit(name, names));
+            throw name == null ? Messages.noDefaultUnit(names) : Messages.unknownUnit(name, names);
         }
         return unit;
     }
