@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A transaction on one EntityManager, resource-local or JTA, seen through the few operations
- * that {@code Forkscope.transactional} and writes outside a context need. {@link #run(Work)}
+ * that {@code Forkscope.transactional} and writes outside a context need. {@link #run(String, Work)}
  * holds the one rule both follow: join an active transaction, otherwise begin one, commit on
  * success, roll back and clear on failure, and rethrow the original exception. One instance
  * serves one call on one thread.

@@ -1,0 +1,65 @@
+/**
+ * The portable extension behind {@code io.github.forkscope}: contexts, forks and their guard
+ * rails. Internal: every type is package-private but {@link io.github.forkscope.cdi.ForkscopeExtension},
+ * which the container loads. The map below says, for each rule of the specification and each
+ * error code, which class and method enforce it and which test proves it ({@code *Test}: Weld SE,
+ * run on the Jakarta EE 10 and 11 lines; {@code *IT}: WildFly, WildFly Preview and Payara).
+ *
+ * <h2>Contexts and forks</h2>
+ * <ul>
+ * <li>{@link io.github.forkscope.cdi.Context}: one context, its forks per unit and per transaction.
+ *     {@link io.github.forkscope.cdi.ContextStack}: the contexts of one CDI request context.
+ *     {@link io.github.forkscope.cdi.Contexts}: opens, joins (CREATE, ENSURE) and ends them, and binds
+ *     them to the thread. {@link io.github.forkscope.cdi.Fork}: one provider EntityManager and the
+ *     checks every call passes ({@code enter}: open check, thread claim, transaction join).</li>
+ * <li>{@link io.github.forkscope.cdi.ContextualEntityManager}: what {@code @Inject EntityManager}
+ *     gives; {@link io.github.forkscope.cdi.PinnedEntityManager}: one fork as code may hold it; both
+ *     are {@link io.github.forkscope.cdi.ForkEntityManager}s, whose every method enters the fork.</li>
+ * </ul>
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ * <li>SPEC 1.1–1.5, injection and resolution: {@code ForkscopeExtension.registerEntityManagers},
+ *     {@code ContextualEntityManager.fork}, {@code Context.fork}; {@code InjectionAndResolutionTest},
+ *     {@code HttpRequestsIT}.</li>
+ * <li>SPEC 2.1–2.4, outside any context: {@code GlobalContext.forkFor} ({@code FORKSCOPE-001},
+ *     {@code -002}), {@link io.github.forkscope.cdi.DetachedQuery} (bulk writes, recorded getters);
+ *     {@code OutsideAnyContextTest}, {@code EntryPointsIT.seed000…}.</li>
+ * <li>SPEC 3.2–3.5, opening contexts: {@link io.github.forkscope.cdi.RequestContextualInterceptor}
+ *     (mode from the resolved binding), {@code Contexts.call}, {@code RuntimeBean.call},
+ *     {@link io.github.forkscope.cdi.RequestScopedContexts}; {@code OpeningContextsTest},
+ *     {@code EntryPointsIT}. HTTP (3.1) is {@code io.github.forkscope.servlet.RequestContextFilter}.</li>
+ * <li>SPEC 4.1–4.5, transactions: {@link io.github.forkscope.cdi.TransactionBoundaryInterceptor},
+ *     {@code Fork.enter} and its {@code Completion}, {@code Context.fork(unit, key)},
+ *     {@link io.github.forkscope.cdi.UnitTransaction}; {@code TransactionsTest}, {@code TransactionsIT}.</li>
+ * <li>SPEC 5.1–5.4, persistence units: {@code ForkscopeExtension.containerUnits},
+ *     {@link io.github.forkscope.cdi.SeBootstrap}, {@link io.github.forkscope.cdi.EntityManagerBeans}
+ *     (beside an EE 11 platform's beans); {@code PersistenceUnitDiscoveryTest}, {@code PlatformBeansTest},
+ *     {@code PlatformBeansIT}, {@code Persistence32MethodsTest}.</li>
+ * <li>SPEC 6.1, threads: {@code Fork.claim} ({@code FORKSCOPE-101}), {@link io.github.forkscope.cdi.GuardedQuery};
+ *     {@code GuardedCallsTest}, {@code GuardRailsTest}, {@code GuardsIT}.</li>
+ * <li>SPEC 6.2, use after close: {@code Fork.enter} ({@code FORKSCOPE-102}); {@code GuardRailsTest},
+ *     {@code GuardedCallsTest}, {@code GuardsIT}.</li>
+ * <li>SPEC 6.3, fork mixing: {@code ForkMixingGuard.check} ({@code FORKSCOPE-103}) and
+ *     {@code warnForeignChanges} ({@code FORKSCOPE-104}); {@code GuardRailsTest}, {@code GuardsIT}.</li>
+ * <li>SPEC 6.4, discarded changes: {@code Fork.close} ({@code FORKSCOPE-105}) through
+ *     {@link io.github.forkscope.cdi.provider.ProviderSupport}; {@code GuardRailsTest}, {@code GuardsIT}.</li>
+ * <li>SPEC 6.5, identity-map growth: {@code Fork.checkGrowth} ({@code FORKSCOPE-106});
+ *     {@code GuardSettingsTest}, {@code GuardsIT}.</li>
+ * <li>Ghost flush: {@link io.github.forkscope.cdi.GhostFlushGuard}, {@code Fork.beforeCommit}
+ *     ({@code FORKSCOPE-107}); {@code GhostFlushTest}, {@code GuardsIT}, {@code GhostFlushFailIT}.</li>
+ * <li>SPEC 7, observability: {@link io.github.forkscope.cdi.Metrics},
+ *     {@link io.github.forkscope.cdi.MetricsMBean}; {@code ObservabilityTest}, {@code GuardsIT}.</li>
+ * </ul>
+ *
+ * <h2>Codes</h2>
+ * Every code's text is a method of {@link io.github.forkscope.cdi.Messages}; errors are returned as
+ * the exception to throw. {@code ErrorCodesTest} keeps them and the README's troubleshooting table
+ * in step. Deployment: {@code 003}–{@code 005}, {@code 009}, {@code 018} in
+ * {@code ForkscopeExtension}; {@code 007} in {@code SeBootstrap}; {@code 013}, {@code 016},
+ * {@code 017} at start. Runtime: {@code 001}, {@code 002} in {@code GlobalContext}; {@code 006}
+ * in the EntityManagers' {@code close}; {@code 010}, {@code 011} in {@code Fork.close} and
+ * {@code UnitTransaction}; {@code 012} in {@code Jta}; {@code 014} at shutdown; {@code 015} in
+ * {@code JndiFactory}; {@code 101}–{@code 107} as above.
+ */
+package io.github.forkscope.cdi;
