@@ -175,18 +175,8 @@ final class Fork {
     void beforeCommit() {
         GhostFlushGuard watched = ghostFlush;
         ghostFlush = null;
-        if (watched == null) {
-            return;
-        }
-        Map<String, Integer> ghosts = watched.unclaimed();
-        if (!ghosts.isEmpty()) {
-            boolean fail = guards.ghostFlush == GhostFlushGuard.Mode.FAIL;
-            String message = Messages.ghostFlush(unit.name(), ghosts, context.origin(), fail);
-            guards.metrics.ghostFlushWarnings.increment();
-            LOG.log(System.Logger.Level.WARNING, message);
-            if (fail) {
-                throw new IllegalStateException(message);
-            }
+        if (watched != null) {
+            watched.beforeCommit(this);
         }
     }
 
@@ -237,18 +227,8 @@ final class Fork {
     }
 
     private void checkGrowth() {
-        if (!growthReported && guards.maxManagedEntities != 0) {
-            checkGrowth(unit.provider(em).managedEntities(em));
-        }
-    }
-
-    private void checkGrowth(long managed) {
-        if (!growthReported && guards.maxManagedEntities != 0 && managed > guards.maxManagedEntities) {
-            growthReported = true;
-            guards.metrics.identityMapWarnings.increment();
-            guards.metrics.largestIdentityMap.accumulate(managed);
-            LOG.log(System.Logger.Level.WARNING, Messages.identityMapGrowth(unit.name(), managed,
-                    guards.maxManagedEntities, context.origin()));
+        if (!growthReported && IdentityMapGuard.enabled(this)) {
+            growthReported = IdentityMapGuard.check(this, managedEntities());
         }
     }
 
@@ -288,23 +268,14 @@ final class Fork {
 
     /** The identity-map and discarded-changes guards; a failure here never keeps the rollback from running. */
     private void inspectBeforeClose(boolean inspect) {
-        long managed = unit.provider(em).managedEntities(em);
-        checkGrowth(managed);
+        long managed = managedEntities();
+        if (!growthReported) {
+            growthReported = IdentityMapGuard.check(this, managed);
+        }
         guards.metrics.largestIdentityMap.accumulate(managed);
         boolean leftToJta = transaction != null;
         if (inspect && !leftToJta && managed != 0) {
-            reportDiscardedChanges();
-        }
-    }
-
-    private void reportDiscardedChanges() {
-        if (!guards.discardedChanges) {
-            return;
-        }
-        Map<String, Integer> changes = pendingChanges();
-        if (!changes.isEmpty()) {
-            guards.metrics.discardedChangesWarnings.increment();
-            LOG.log(System.Logger.Level.WARNING, Messages.discardedChanges(unit.name(), changes, context.origin()));
+            DiscardedChangesGuard.check(this);
         }
     }
 

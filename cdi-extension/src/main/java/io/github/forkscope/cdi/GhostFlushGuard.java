@@ -36,6 +36,8 @@ final class GhostFlushGuard {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(GhostFlushGuard.class.getName());
+
     private final Map<Object, String> changedBefore;
     private final Set<Object> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -59,8 +61,27 @@ final class GhostFlushGuard {
         }
     }
 
+    /**
+     * The transaction is about to commit: reports the changes made before it that it would write,
+     * and in {@code fail} mode throws, for the transaction to be rolled back.
+     */
+    void beforeCommit(Fork fork) {
+        Map<String, Integer> ghosts = unclaimed();
+        if (ghosts.isEmpty()) {
+            return;
+        }
+        Guards guards = fork.guards();
+        boolean fail = guards.ghostFlush == Mode.FAIL;
+        String message = Messages.ghostFlush(fork.unit().name(), ghosts, fork.context().origin(), fail);
+        guards.metrics.ghostFlushWarnings.increment();
+        LOG.log(System.Logger.Level.WARNING, message);
+        if (fail) {
+            throw new IllegalStateException(message);
+        }
+    }
+
     /** The changes made before the transaction that it is about to write, by kind and type; empty when none. */
-    Map<String, Integer> unclaimed() {
+    private Map<String, Integer> unclaimed() {
         if (claimed.size() == changedBefore.size()) {
             return Map.of();
         }

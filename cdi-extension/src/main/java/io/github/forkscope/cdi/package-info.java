@@ -42,12 +42,14 @@
  *     {@code GuardedCallsTest}, {@code GuardsIT}.</li>
  * <li>SPEC 6.3, fork mixing: {@code ForkMixingGuard.check} ({@code FORKSCOPE-103}) and
  *     {@code warnForeignChanges} ({@code FORKSCOPE-104}); {@code GuardRailsTest}, {@code GuardsIT}.</li>
- * <li>SPEC 6.4, discarded changes: {@code Fork.close} ({@code FORKSCOPE-105}) through
+ * <li>SPEC 6.4, discarded changes: {@link io.github.forkscope.cdi.DiscardedChangesGuard}
+ *     ({@code FORKSCOPE-105}), called as a fork closes, through
  *     {@link io.github.forkscope.cdi.provider.ProviderSupport}; {@code GuardRailsTest}, {@code GuardsIT}.</li>
- * <li>SPEC 6.5, identity-map growth: {@code Fork.checkGrowth} ({@code FORKSCOPE-106});
- *     {@code GuardSettingsTest}, {@code GuardsIT}.</li>
- * <li>Ghost flush: {@link io.github.forkscope.cdi.GhostFlushGuard}, {@code Fork.beforeCommit}
- *     ({@code FORKSCOPE-107}); {@code GhostFlushTest}, {@code GuardsIT}, {@code GhostFlushFailIT}.</li>
+ * <li>SPEC 6.5, identity-map growth: {@link io.github.forkscope.cdi.IdentityMapGuard}
+ *     ({@code FORKSCOPE-106}); {@code GuardSettingsTest}, {@code GuardsIT}.</li>
+ * <li>Ghost flush: {@link io.github.forkscope.cdi.GhostFlushGuard}, watching from the join and
+ *     reporting before the commit ({@code FORKSCOPE-107}); {@code GhostFlushTest}, {@code GuardsIT},
+ *     {@code GhostFlushFailIT}.</li>
  * <li>SPEC 7, observability: {@link io.github.forkscope.cdi.Metrics},
  *     {@link io.github.forkscope.cdi.MetricsMBean}; {@code ObservabilityTest}, {@code GuardsIT}.</li>
  * </ul>
