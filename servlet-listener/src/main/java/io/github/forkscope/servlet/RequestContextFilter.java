@@ -4,8 +4,6 @@ import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,18 +11,21 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 
 /**
  * Runs every HTTP request in a Forkscope context and closes its forks when the request is over:
  * right after the filter chain returns, or, when the request went asynchronous, when the async
- * cycle completes, fails or times out. Every async dispatch of the cycle resumes the same context,
- * also on servers that do not carry the CDI request context over to the dispatch thread. In a
- * Jakarta EE server the request's CDI request context is the context and the filter joins it;
- * closing the forks here, rather than when the server destroys the request context, hands the
- * connection back as soon as the request is done. Thread-safe: request state lives in the
- * request's attributes.
+ * cycle completes, fails or times out. The chain sees an {@link AsyncCapturingRequest}, which hands
+ * the context to an async cycle the moment it starts, so that a {@code dispatch()} or
+ * {@code complete()} issued before the chain returns still finds it. Every async dispatch of the
+ * cycle resumes the same context, also on servers that do not carry the CDI request context over
+ * to the dispatch thread. In a Jakarta EE server the request's CDI request context is the context
+ * and the filter joins it; closing the forks here, rather than when the server destroys the
+ * request context, hands the connection back as soon as the request is done. Thread-safe: request
+ * state lives in the request's attributes.
  */
 final class RequestContextFilter implements Filter {
 
@@ -49,24 +50,28 @@ final class RequestContextFilter implements Filter {
             return;
         }
         run(() -> runtime.callRequest(() -> {
+            ContextHandle context = runtime.currentContext().orElseThrow();
+            AsyncCapturingRequest capturing = new AsyncCapturingRequest((HttpServletRequest) request, context, CONTEXT);
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(capturing, response);
             } finally {
-                endWithTheRequest(request);
+                endWithTheRequest(request, capturing, context);
             }
             return null;
         }));
     }
 
-    private void endWithTheRequest(ServletRequest request) {
-        runtime.currentContext().ifPresent(context -> {
-            if (request.isAsyncStarted()) {
-                request.setAttribute(CONTEXT, context);
-                request.getAsyncContext().addListener(new AsyncCycleEnd(context));
-            } else {
-                context.close();
-            }
-        });
+    /**
+     * Closes the context unless an async cycle took it over: through the capturing request, or,
+     * when the application started the cycle on the unwrapped request, as the request now says.
+     */
+    private static void endWithTheRequest(ServletRequest request, AsyncCapturingRequest capturing, ContextHandle context) {
+        if (!capturing.captured() && request.isAsyncStarted()) {
+            capturing.capture(request.getAsyncContext());
+        }
+        if (!capturing.captured()) {
+            context.close();
+        }
     }
 
     /** Lets the chain's own exceptions through unchanged. */
@@ -77,35 +82,6 @@ final class RequestContextFilter implements Filter {
             throw e;
         } catch (Exception e) {
             throw new ServletException(e);
-        }
-    }
-
-    /** Closes the context once the async cycle is over, whichever way it ended. */
-    private static final class AsyncCycleEnd implements AsyncListener {
-        private final ContextHandle context;
-
-        AsyncCycleEnd(ContextHandle context) {
-            this.context = context;
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            context.close();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            context.close();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            context.close();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
         }
     }
 }

@@ -13,15 +13,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * An async servlet: the first dispatch loads a book and goes asynchronous; a second dispatch,
- * started from another thread, reports whether it reached the same fork. With {@code timeout}
- * set, the cycle is never completed and ends by timing out. {@code /async/last} tells whether the
- * fork of the last cycle is still open.
+ * An async servlet: the first dispatch loads a book and goes asynchronous; a second dispatch
+ * reports whether it reached the same fork and whether that fork still manages the book. The
+ * second dispatch is asked for from another thread at once, racing the first dispatch's return,
+ * or, with {@code early}, on the request's thread before it returns. With {@code timeout} set, the
+ * cycle is never completed and ends by timing out. {@code /async/last} tells whether the fork of
+ * the last cycle is still open.
  */
 @WebServlet(urlPatterns = {"/async", "/async/last"}, asyncSupported = true)
 public class AsyncBookServlet extends HttpServlet {
 
     private static volatile EntityManager lastFork;
+    private static volatile Book lastBook;
 
     @Inject
     EntityManager em;
@@ -33,12 +36,13 @@ public class AsyncBookServlet extends HttpServlet {
             return;
         }
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            em.find(Book.class, 1L);
+            boolean managed = em.contains(lastBook);
             boolean same = Forkscope.currentEntityManager().orElseThrow() == lastFork;
-            response.getWriter().print("{\"sameFork\":" + same + ",\"openDuringCycle\":" + lastFork.isOpen() + "}");
+            response.getWriter().print("{\"sameFork\":" + same + ",\"stillManaged\":" + managed
+                    + ",\"openDuringCycle\":" + lastFork.isOpen() + "}");
             return;
         }
-        em.find(Book.class, 1L);
+        lastBook = em.find(Book.class, 1L);
         lastFork = Forkscope.currentEntityManager().orElseThrow();
         AsyncContext async = request.startAsync();
         if (request.getParameter("timeout") != null) {
@@ -46,17 +50,10 @@ public class AsyncBookServlet extends HttpServlet {
             return;
         }
         async.setTimeout(10_000);
-        async.start(() -> {
-            sleep();
+        if (request.getParameter("early") != null) {
             async.dispatch();
-        });
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } else {
+            async.start(async::dispatch);
         }
     }
 }
