@@ -31,6 +31,19 @@ import java.util.Optional;
  */
 public final class Forkscope {
 
+    /**
+     * The name of Forkscope's context type in Jakarta Concurrency, for a {@code ContextService}
+     * that treats it differently from the default, which propagates it: a task submitted from a
+     * context runs in that context. Cleared, each task runs in a fresh context of its own;
+     * unchanged, the task runs in whatever context its thread has (usually none).
+     *
+     * <pre>{@code
+     * @ContextServiceDefinition(name = "java:app/concurrent/OwnContexts", cleared = Forkscope.THREAD_CONTEXT_TYPE)
+     * @ManagedExecutorDefinition(name = "java:app/concurrent/OwnContextsExecutor", context = "java:app/concurrent/OwnContexts")
+     * }</pre>
+     */
+    public static final String THREAD_CONTEXT_TYPE = "Forkscope";
+
     private Forkscope() {
     }
 

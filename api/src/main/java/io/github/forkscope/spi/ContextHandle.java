@@ -31,6 +31,17 @@ public interface ContextHandle {
      */
     <T, X extends Exception> T resume(Work<T, X> work) throws X;
 
-    /** Closes the context's forks without flushing; a later use of the context gets new ones. */
+    /**
+     * Closes the context's forks without flushing; the context opens no fork again, and a later
+     * call in it fails with {@code FORKSCOPE-102}. A fork that another thread is inside is closed as
+     * that thread's call returns.
+     */
     void close();
+
+    /**
+     * Closes the context as {@link #close()} does once the tasks that Jakarta Concurrency runs in
+     * it on other threads are over, or at once when none is running: the end of an async cycle,
+     * whose last continuation may still be running when the response completes.
+     */
+    void closeAfterTasks();
 }

@@ -28,4 +28,9 @@ final class CapturedContext implements ContextHandle {
     public void close() {
         context.close();
     }
+
+    @Override
+    public void closeAfterTasks() {
+        context.closeAfterTasks();
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.forkscope.cdi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +16,18 @@ import java.util.Objects;
  * suspended ({@code REQUIRES_NEW}, {@code NOT_SUPPORTED}), reaches a fork of the context opened for
  * the calling thread's transaction, or for calls outside any transaction: the first kind is closed
  * when its transaction completes, the second when the context ends. So a change commits with the
- * transaction it was made in and with no other. Not thread-safe: a context belongs to one unit of
- * work, which runs on one thread at a time (the global context is used under its own lock); its
- * forks guard themselves against a second thread.
+ * transaction it was made in and with no other.
+ *
+ * <p>Thread-safe: a context belongs to one unit of work, but tasks that Jakarta Concurrency runs in
+ * it reach it from other threads, so forks are created under the context's lock and read without
+ * it once published; the forks guard themselves against a second thread inside. Once the context
+ * has ended it opens no fork again: a call fails with {@code FORKSCOPE-102}. Tasks running in it
+ * are counted, so that the end of an async cycle can wait for the last of them.
  */
 final class Context {
 
     private static final String JOIN = "the start of a JTA transaction";
+    private static final VarHandle FORKS = MethodHandles.arrayElementVarHandle(Fork[].class);
 
     private final List<ManagedUnit> units;
     private final Guards guards;
@@ -31,7 +38,11 @@ final class Context {
     private final Object openedBy;
     private final String thread;
     private final boolean counted;
-    private boolean closed;
+    private volatile boolean closed;
+    /** Tasks running in the context on other threads; guarded by {@code this}. */
+    private int tasks;
+    /** Whether the context ends when its last task does; guarded by {@code this}. */
+    private boolean endWithLastTask;
 
     /**
      * @param openedBy what opened the context: a method, or a short description
@@ -65,12 +76,29 @@ final class Context {
     /**
      * The fork a call on the unit reaches, created if needed: the one that belongs to the
      * transaction {@code key} (null: no transaction), else one that belongs to none and will join it.
+     *
+     * @param method the call, named in the error when the context has ended
      */
-    Fork fork(ManagedUnit unit, Object key) {
+    Fork fork(ManagedUnit unit, Object key, String method) {
+        Fork own = (Fork) FORKS.getAcquire(forks, unit.index());
+        if (own != null) {
+            Object joined = own.transaction();
+            if (joined == null || joined.equals(key)) {
+                return own;
+            }
+        }
+        return forkLocked(unit, key, method);
+    }
+
+    private synchronized Fork forkLocked(ManagedUnit unit, Object key, String method) {
+        if (closed) {
+            guards.metrics.useAfterCloseTrips.increment();
+            throw Messages.useAfterClose(method, unit.name(), origin());
+        }
         Fork own = forks[unit.index()];
         if (own == null) {
             own = open(unit, true);
-            forks[unit.index()] = own;
+            FORKS.setRelease(forks, unit.index(), own);
             return own;
         }
         if (own.transaction() == null || own.transaction().equals(key)) {
@@ -118,7 +146,7 @@ final class Context {
      * that belongs to no transaction, so that an entity loaded before it and only changed by setters
      * inside it is written at its commit. Forks that do not exist yet join on their first call.
      */
-    void joinTransaction() {
+    synchronized void joinTransaction() {
         for (ManagedUnit unit : units) {
             Fork own = forks[unit.index()];
             if (own == null || unit.resourceLocal()) {
@@ -137,34 +165,71 @@ final class Context {
 
     /** The context's own fork of a unit if it has created one, without creating it. */
     Fork existingFork(ManagedUnit unit) {
-        return forks[unit.index()];
+        return (Fork) FORKS.getAcquire(forks, unit.index());
     }
 
-    /** The context's other live forks, those opened for single transactions, of every unit. */
-    List<Fork> transactionForks() {
-        return transactionForks == null ? List.of() : transactionForks;
+    /** The context's other live forks, those opened for single transactions, of every unit: a copy. */
+    synchronized List<Fork> transactionForks() {
+        return transactionForks == null ? List.of() : List.copyOf(transactionForks);
     }
 
-    /** Closes every fork; a later use of the context gets new forks. */
-    void close() {
-        if (counted && !closed) {
-            guards.metrics.contextsClosed.increment();
+    boolean closed() {
+        return closed;
+    }
+
+    /** A task begins to run in the context on another thread; false when the context has ended. */
+    synchronized boolean taskBegins() {
+        if (closed) {
+            return false;
         }
-        closed = true;
-        for (int i = 0; i < forks.length; i++) {
-            Fork fork = forks[i];
-            if (fork != null) {
-                forks[i] = null;
-                fork.close();
+        tasks++;
+        return true;
+    }
+
+    /** A task that {@link #taskBegins began} is over; the last one ends a context whose end waited for it. */
+    void taskEnds() {
+        boolean last;
+        synchronized (this) {
+            last = --tasks == 0 && endWithLastTask;
+        }
+        if (last) {
+            close();
+        }
+    }
+
+    /** Ends the context now, or, while tasks run in it, when the last of them is over. */
+    void closeAfterTasks() {
+        synchronized (this) {
+            if (tasks > 0) {
+                endWithLastTask = true;
+                return;
             }
         }
-        if (transactionForks != null) {
-            List<Fork> others = transactionForks;
-            transactionForks = null;
-            for (Fork fork : others) {
-                if (!fork.closed()) {
-                    fork.close();
+        close();
+    }
+
+    /** Closes every fork, each at once or as the thread inside it exits; the context opens no fork again. */
+    void close() {
+        List<Fork> ending = new ArrayList<>(forks.length);
+        synchronized (this) {
+            if (counted && !closed) {
+                guards.metrics.contextsClosed.increment();
+            }
+            closed = true;
+            for (int i = 0; i < forks.length; i++) {
+                if (forks[i] != null) {
+                    ending.add(forks[i]);
+                    FORKS.setRelease(forks, i, null);
                 }
+            }
+            if (transactionForks != null) {
+                ending.addAll(transactionForks);
+                transactionForks = null;
+            }
+        }
+        for (Fork fork : ending) {
+            if (!fork.closed()) {
+                fork.close();
             }
         }
     }

@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.util.concurrent.ForkJoinWorkerThread;
+
 /**
  * Opens, joins and ends Forkscope contexts, the one place where CREATE and ENSURE are decided for
  * the interceptor, the servlet filter and the programmatic API alike. Where no CDI request
@@ -21,13 +23,26 @@ import jakarta.inject.Singleton;
  * restored in {@code finally}. Contexts that Forkscope opens without an outer one (an HTTP
  * request, a thread with no request context, an async dispatch) keep their context stack in that
  * binding alone; the {@link RequestScopedContexts} bean holds the context stack of request
- * contexts that the container activated without Forkscope. Thread-safe: all state is in the
- * request context and the thread binding of the calling thread.
+ * contexts that the container activated without Forkscope. A task that Jakarta Concurrency runs
+ * in a context captured on another thread is bound the same way, with the captured context at the
+ * bottom of a stack of its own. A thread started while its parent was bound inherits only a
+ * marker naming that context, so that a call there that finds no context can say why. Thread-safe:
+ * all state is in the request context and the thread binding of the calling thread.
  */
 @Singleton
 class Contexts {
 
-    private final ThreadLocal<ContextStack> bound = new ThreadLocal<>();
+    /** Holds a {@link ContextStack}, or the {@link StartedInContext} marker a child thread inherits. */
+    private final ThreadLocal<Object> bound = new InheritableThreadLocal<>() {
+        @Override
+        protected Object childValue(Object parent) {
+            if (parent instanceof ContextStack stack) {
+                Context context = stack.peek();
+                return context == null ? null : new StartedInContext(context.origin());
+            }
+            return parent;
+        }
+    };
     private RequestScopedContexts requestContexts;
     private Instance<RequestContextController> controllers;
     private BeanManager beanManager;
@@ -60,10 +75,21 @@ class Contexts {
         }
     }
 
+    /**
+     * Why a call on this thread found no context, when the thread is one a context does not follow:
+     * a worker of a {@code ForkJoinPool}, or a thread started by code that ran in a context; else null.
+     */
+    String unfollowedThread() {
+        if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+            return "a worker of a ForkJoinPool (a parallel stream, or CompletableFuture's default async executor)";
+        }
+        return bound.get() instanceof StartedInContext started
+                ? "a thread started by code that ran in the context opened by " + started.origin() : null;
+    }
+
     /** The context stack bound to this thread, else that of the active request context, else null. */
     private ContextStack activeStack() {
-        ContextStack stack = bound.get();
-        if (stack != null) {
+        if (bound.get() instanceof ContextStack stack) {
             return stack;
         }
         try {
@@ -78,11 +104,21 @@ class Contexts {
      *                 method, or a description
      */
     <T, X extends Exception> T call(RequestContextual.Mode mode, Object openedBy, Work<T, X> work) throws X {
-        ContextStack stack = activeStack();
-        if (stack != null) {
-            return bound(stack, mode == RequestContextual.Mode.CREATE ? openedBy : null, work);
+        Object create = mode == RequestContextual.Mode.CREATE ? openedBy : null;
+        if (bound.get() instanceof ContextStack stack) {
+            return bound(stack, create, work);
         }
-        return own(null, openedBy, false, true, work);
+        // activate() says whether a request context was active already: asking first would cost Weld an exception
+        RequestContextController controller = controllers.get();
+        if (!activate(controller)) {
+            return bound(requestContexts.stack(), create, work);
+        }
+        Binding binding = bind(null, openedBy, controller, true);
+        try {
+            return bound(binding.stack, null, work);
+        } finally {
+            binding.end();
+        }
     }
 
     /**
@@ -91,7 +127,7 @@ class Contexts {
      * with the handle it captures inside the work (at once, or when an async cycle ends).
      */
     <T, X extends Exception> T request(Object openedBy, Work<T, X> work) throws X {
-        return bound.get() != null ? work.execute() : own(null, openedBy, requestContextActive(), false, work);
+        return bound.get() instanceof ContextStack ? work.execute() : own(null, openedBy, work);
     }
 
     /**
@@ -99,49 +135,68 @@ class Contexts {
      * on the thread of a later dispatch. The context stays open.
      */
     <T, X extends Exception> T resume(Context context, Work<T, X> work) throws X {
-        ContextStack stack = bound.get();
-        return stack != null && stack.current() == context ? work.execute()
-                : own(context, null, requestContextActive(), false, work);
+        return bound.get() instanceof ContextStack stack && stack.current() == context ? work.execute()
+                : own(context, null, work);
     }
 
     /**
-     * Runs work in a context stack of its own, bound to the thread: a resumed context, or a new base context. A
-     * CDI request context is activated for the call if none is active, so that request-scoped beans
-     * work inside.
-     *
-     * @param requestContextActive whether a CDI request context is active on the thread, as the
-     *                             caller found out already
-     * @param close                whether the stack's contexts are closed when the work returns
+     * Binds a context captured on another thread to this one for a task, as {@link #resume} does
+     * for a whole call, until {@link Binding#end()}; the task counts as running in the context.
+     * With a null context, binds a new context that the end closes.
      */
-    private <T, X extends Exception> T own(Context resumed, Object openedBy, boolean requestContextActive,
-                                           boolean close, Work<T, X> work) throws X {
-        RequestContextController controller = requestContextActive ? null : controllers.get();
+    Binding task(Context captured, Object openedBy) {
+        RequestContextController controller = controllers.get();
+        Binding binding = bind(captured, openedBy, activate(controller) ? controller : null, captured == null);
+        if (captured != null && captured.taskBegins()) {
+            binding.task = captured;
+        }
+        return binding;
+    }
+
+    /** Runs work in a context stack of its own, bound to the thread: a resumed context, or a new one left open. */
+    private <T, X extends Exception> T own(Context resumed, Object openedBy, Work<T, X> work) throws X {
+        RequestContextController controller = requestContextActive() ? null : controllers.get();
         if (controller != null) {
             controller.activate();
         }
+        Binding binding = bind(resumed, openedBy, controller, false);
+        try {
+            return bound(binding.stack, null, work);
+        } finally {
+            binding.end();
+        }
+    }
+
+    /**
+     * A context stack of its own for the thread: with a resumed context, or a new base context.
+     *
+     * @param controller the controller that activated a CDI request context for the binding, which
+     *                   its end deactivates; null when one was active already
+     * @param close      whether the end closes the stack's contexts
+     */
+    private Binding bind(Context resumed, Object openedBy, RequestContextController controller, boolean close) {
         ContextStack stack = new ContextStack(extension.units().all(), extension.guards());
         if (resumed != null) {
             stack.swap(resumed);
         } else {
             stack.begin(openedBy);
         }
+        return new Binding(stack, controller, close);
+    }
+
+    /** Activates a request context with a fresh controller, which is destroyed at once when one was active already. */
+    private boolean activate(RequestContextController controller) {
+        boolean activated;
         try {
-            return bound(stack, null, work);
-        } finally {
-            try {
-                if (close) {
-                    stack.closeAll();
-                }
-            } finally {
-                if (controller != null) {
-                    try {
-                        controller.deactivate();
-                    } finally {
-                        controllers.destroy(controller);
-                    }
-                }
-            }
+            activated = controller.activate();
+        } catch (RuntimeException | Error e) {
+            controllers.destroy(controller);
+            throw e;
         }
+        if (!activated) {
+            controllers.destroy(controller);
+        }
+        return activated;
     }
 
     /** Asked only where the answer is usually yes: a no costs Weld an exception. */
@@ -155,7 +210,7 @@ class Contexts {
 
     /** Runs work with the context stack bound to this thread, in a new CREATE context when {@code openedBy} is given. */
     private <T, X extends Exception> T bound(ContextStack stack, Object openedBy, Work<T, X> work) throws X {
-        ContextStack previous = bound.get();
+        Object previous = bound.get();
         if (previous != stack) {
             bound.set(stack);
         }
@@ -168,12 +223,65 @@ class Contexts {
                     stack.pop(context);
                 }
             } finally {
-                if (previous == null) {
-                    bound.remove();
-                } else if (previous != stack) {
-                    bound.set(previous);
+                restore(previous, stack);
+            }
+        }
+    }
+
+    private void restore(Object previous, ContextStack stack) {
+        if (previous == null) {
+            bound.remove();
+        } else if (previous != stack) {
+            bound.set(previous);
+        }
+    }
+
+    /**
+     * A context stack bound to a thread by {@link #task} or for one call, with the CDI request
+     * context activated for it; {@link #end()} undoes both. Used by the thread that made it.
+     */
+    final class Binding {
+
+        private final ContextStack stack;
+        private final RequestContextController controller;
+        private final boolean close;
+        private final Object previous;
+        /** The captured context the binding counts as a task of, if it was still open. */
+        private Context task;
+
+        private Binding(ContextStack stack, RequestContextController controller, boolean close) {
+            this.stack = stack;
+            this.controller = controller;
+            this.close = close;
+            this.previous = bound.get();
+            bound.set(stack);
+        }
+
+        void end() {
+            try {
+                if (close) {
+                    stack.closeAll();
+                }
+            } finally {
+                restore(previous, stack);
+                try {
+                    if (controller != null) {
+                        try {
+                            controller.deactivate();
+                        } finally {
+                            controllers.destroy(controller);
+                        }
+                    }
+                } finally {
+                    if (task != null) {
+                        task.taskEnds();
+                    }
                 }
             }
         }
+    }
+
+    /** What a thread inherits from a parent that ran in a context: where that context was opened. */
+    private record StartedInContext(String origin) {
     }
 }

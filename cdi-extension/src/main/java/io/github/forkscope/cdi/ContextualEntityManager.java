@@ -25,7 +25,7 @@ final class ContextualEntityManager extends ForkEntityManager {
     Fork fork(String method) {
         Object key = unit.transactionKey();
         Context context = contexts.activeContext();
-        return (context != null ? context.fork(unit, key) : global.forkFor(unit, key, method)).enter(method, key);
+        return (context != null ? context.fork(unit, key, method) : global.forkFor(unit, key, method, contexts)).enter(method, key);
     }
 
     /** Outside any context, none: the query records its calls, and writes with an EntityManager of its own. */
@@ -36,13 +36,13 @@ final class ContextualEntityManager extends ForkEntityManager {
             return null;
         }
         Object key = unit.transactionKey();
-        return context.fork(unit, key).enter(method, key);
+        return context.fork(unit, key, method).enter(method, key);
     }
 
     @Override
     Fork readOutsideContext(String call) {
         Object key = unit.transactionKey();
-        return global.forkFor(unit, key, call).enter(call, key);
+        return global.forkFor(unit, key, call, contexts).enter(call, key);
     }
 
     @Override

@@ -15,7 +15,10 @@ import java.util.Objects;
  * checks that the context is still open, claims the fork for the calling thread, and joins the
  * thread's JTA transaction if the fork belongs to none. The claim is a compare-and-set, so two
  * threads never both get in: the second gets {@code FORKSCOPE-101}; after the context has ended,
- * every call fails with {@code FORKSCOPE-102}. A fork belongs to one transaction at a time, from
+ * every call fails with {@code FORKSCOPE-102}. A close that finds another thread inside (an async
+ * timeout while a task is mid-query) is handed to that thread, which closes the provider's
+ * EntityManager as its call exits; the claim then closing flag handshake (both volatile) makes sure
+ * that one of the two always sees the other. A fork belongs to one transaction at a time, from
  * its join until that transaction completes; a fork that a context opened for one transaction
  * only (see {@link Context}) is closed then. When the last call of a thread exits, the owner is
  * released and, now and then, the identity map is measured against
@@ -51,6 +54,10 @@ final class Fork {
     private volatile Object transaction;
     private int calls;
     private volatile boolean closed;
+    /** Whether the close is a transaction's end, whose outcome decided the changes, rather than the context's. */
+    private volatile boolean closedByTransaction;
+    /** Set by the thread that ends the provider's EntityManager, which owns the fork then, so that it happens once. */
+    private boolean ended;
     private int depth;
     private boolean growthReported;
     private PinnedEntityManager view;
@@ -117,6 +124,11 @@ final class Fork {
             throw Messages.useAfterClose(method, unit.name(), context.origin());
         }
         claim(method);
+        if (closed) {
+            exit(); // the context ended between the check and the claim: the exit finishes its close
+            guards.metrics.useAfterCloseTrips.increment();
+            throw Messages.useAfterClose(method, unit.name(), context.origin());
+        }
         if (key != null && transaction == null) {
             try {
                 join(key);
@@ -188,7 +200,10 @@ final class Fork {
                 }
             } finally {
                 if (guards.threads) {
-                    OWNER.setRelease(this, null);
+                    OWNER.setVolatile(this, null);
+                    if (closed) {
+                        endIfFree();
+                    }
                 }
             }
         }
@@ -233,19 +248,39 @@ final class Fork {
     }
 
     /**
-     * Ends the fork without flushing. Changes that were neither flushed nor left to a JTA
-     * transaction are reported first; a resource-local transaction still open is rolled back, so
-     * that its connection goes back to the pool.
+     * Ends the fork without flushing: at once, or, when another thread is inside a call, as that
+     * call exits. Changes that were neither flushed nor left to a JTA transaction are reported
+     * first; a resource-local transaction still open is rolled back, so that its connection goes
+     * back to the pool.
      */
     void close() {
-        close(true);
+        closed = true;
+        if (guards.threads) {
+            endIfFree(); // fails while a thread is inside, this one included: its exit ends the fork
+        } else {
+            end();
+        }
     }
 
-    /** @param inspect whether to look for changes that are discarded; not when a transaction decided their fate */
-    private void close(boolean inspect) {
-        closed = true;
+    /** Ends the provider's EntityManager if no thread is inside the fork; the thread inside does it otherwise. */
+    private void endIfFree() {
+        if (OWNER.compareAndSet(this, null, Thread.currentThread())) {
+            try {
+                end();
+            } finally {
+                OWNER.setVolatile(this, null);
+            }
+        }
+    }
+
+    /** Runs once, on the thread that owns the fork, or on the closing thread when the thread guard is off. */
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
         try {
-            inspectBeforeClose(inspect);
+            inspectBeforeClose(!closedByTransaction);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, Messages.closeFailed(unit.name()), e);
         }
@@ -310,7 +345,8 @@ final class Fork {
             }
             if (!primary && !closed && tryEnter()) {
                 try {
-                    close(false);
+                    closedByTransaction = true;
+                    closed = true;
                 } finally {
                     exit();
                 }

@@ -25,13 +25,16 @@ final class GlobalContext {
         this.metrics = guards.metrics;
     }
 
-    /** The global fork, or the {@code FORKSCOPE-001} error naming the method that was called. */
-    Fork forkFor(ManagedUnit unit, Object key, String method) {
+    /**
+     * The global fork, or the {@code FORKSCOPE-001} error naming the method that was called and,
+     * when the calling thread is one that contexts do not follow, why.
+     */
+    Fork forkFor(ManagedUnit unit, Object key, String method, Contexts contexts) {
         if (!allowed) {
             metrics.globalContextViolations.increment();
-            throw Messages.globalContext(method, Thread.currentThread());
+            throw Messages.globalContext(method, Thread.currentThread(), contexts.unfollowedThread());
         }
-        return fork(unit, key);
+        return fork(unit, key, method);
     }
 
     /** The global fork of a unit if one was created, for the fork-mixing checks of other contexts. */
@@ -44,12 +47,12 @@ final class GlobalContext {
         }
     }
 
-    private synchronized Fork fork(ManagedUnit unit, Object key) {
+    private synchronized Fork fork(ManagedUnit unit, Object key, String method) {
         if (!warned) {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, Messages.globalContextInUse(unit.name()));
         }
-        return context.fork(unit, key);
+        return context.fork(unit, key, method);
     }
 
     synchronized void close() {

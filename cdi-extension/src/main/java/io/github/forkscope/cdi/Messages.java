@@ -17,11 +17,18 @@ final class Messages {
     private Messages() {
     }
 
-    static GlobalContextException globalContext(String method, Thread thread) {
-        return new GlobalContextException("FORKSCOPE-001: " + method + " was called on thread \"" + thread.getName()
+    /** @param unfollowed what the calling thread is when contexts do not follow work to it, else null */
+    static GlobalContextException globalContext(String method, Thread thread, String unfollowed) {
+        String cause = unfollowed == null ? "" : "This thread is " + unfollowed + ": a context stays on the thread that "
+                + "opened it and follows work only to tasks of a ManagedExecutorService or ContextService, not to "
+                + "threads like this one. Fix it where the work is handed over: load what the workers need on the "
+                + "context's own thread and pass them the results (ids or copies, never managed entities), or give "
+                + "each task a context of its own (@RequestContextual on the method it calls, or Forkscope.run "
+                + "around its body).\nOther fixes, for code that runs outside any unit of work:\n";
+        return CallSiteWarnings.once(new GlobalContextException("FORKSCOPE-001: " + method + " was called on thread \"" + thread.getName()
                 + "\" outside any Forkscope context. No request context is active on this thread, so there is "
                 + "no fork (per-unit-of-work EntityManager) to run it on.\n"
-                + "Fix it in one of these ways:\n"
+                + (cause.isEmpty() ? "Fix it in one of these ways:\n" : cause)
                 + "  - HTTP requests: put forkscope-servlet-listener in WEB-INF/lib; it opens a context for every request.\n"
                 + "  - Timers, message consumers, executor tasks, startup code: annotate the entry point with "
                 + "@RequestContextual.\n"
@@ -29,7 +36,7 @@ final class Messages {
                 + "Escape hatch: forkscope.allow-global-context=true (environment: FORKSCOPE_ALLOW_GLOBAL_CONTEXT=true) "
                 + "sends such calls to one global EntityManager shared by the whole application. Use it in tests "
                 + "only: in production that shared persistence context grows without bound, serves stale data and "
-                + "lets one caller's unflushed changes be flushed by another.");
+                + "lets one caller's unflushed changes be flushed by another."));
     }
 
     static String globalContextInUse(String unit) {
@@ -118,28 +125,31 @@ final class Messages {
     }
 
     static ConcurrentForkUseException concurrentUse(String method, Thread caller, Thread owner, String origin) {
-        return new ConcurrentForkUseException("FORKSCOPE-101: " + method + " was called on thread \"" + caller.getName() + "\" while thread \""
+        return CallSiteWarnings.once(new ConcurrentForkUseException("FORKSCOPE-101: " + method + " was called on thread \"" + caller.getName() + "\" while thread \""
                 + (owner == null ? "?" : owner.getName()) + "\" is inside a call on the same fork (the EntityManager "
                 + "of the context opened by " + origin + "). A persistence context is not thread-safe. Do not "
                 + "share a context's EntityManager with parallel streams or executor tasks: give each task a context "
                 + "of its own (annotate it with @RequestContextual, or wrap it in Forkscope.run) and pass ids, not "
-                + "entities or EntityManagers, between threads.");
+                + "entities or EntityManagers, between threads."));
     }
 
     static IllegalStateException useAfterClose(String method, String unit, String origin) {
-        return new IllegalStateException("FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit + "' whose context has ended; "
-                + "the context was opened by " + origin + ". The EntityManager was kept past its context (in a "
-                + "field, a lambda or a future). Inject EntityManager instead and call it when the work runs: it "
-                + "always reaches the fork of the current context.");
+        return CallSiteWarnings.once(new IllegalStateException("FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit
+                + "' whose context has ended; the context was opened by " + origin + ". Either an EntityManager "
+                + "was kept past its context (in a field, a lambda or a future): inject EntityManager instead and "
+                + "call it when the work runs, it always reaches the fork of the current context. Or work that ran "
+                + "in the context on another thread outlived it (a task submitted to a ManagedExecutorService and "
+                + "still running, or started, after the request ended): give such a task a context of its own with "
+                + "@RequestContextual on the method it calls, or Forkscope.run around its body."));
     }
 
     /** @param owner what the entity belongs to, and {@code current} what it was handed to: a context, or one transaction's fork in it */
     static IllegalArgumentException forkMixing(String method, String entityType, String owner, String current) {
-        return new IllegalArgumentException("FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
+        return CallSiteWarnings.once(new IllegalArgumentException("FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
                 + "context (" + owner + "), not by this one (" + current + "). Changes "
                 + "made to it later would not be saved by this context. Load it in this context instead "
                 + "(em.find(" + entityType + ".class, id)), or pass its id rather than the entity into the nested "
-                + "context or transaction. The check can be turned off with forkscope.guards.fork-mixing=false.");
+                + "context or transaction. The check can be turned off with forkscope.guards.fork-mixing=false."));
     }
 
     static String foreignChanges(String origin, java.util.Map<String, Integer> changes, String otherOrigin) {

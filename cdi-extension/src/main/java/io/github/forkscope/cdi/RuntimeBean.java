@@ -30,6 +30,10 @@ class RuntimeBean implements ForkscopeRuntime {
         this.extension = extension;
     }
 
+    Contexts contexts() {
+        return contexts;
+    }
+
     @Override
     public <T, X extends Exception> T call(RequestContextual.Mode mode, Work<T, X> work) throws X {
         return contexts.call(mode, mode == RequestContextual.Mode.CREATE ? "Forkscope.run/call" : "Forkscope.ensureRun/ensureCall", work);
@@ -44,7 +48,7 @@ class RuntimeBean implements ForkscopeRuntime {
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
         Context context = contexts.activeContext();
-        return context == null ? Optional.empty() : Optional.of(context.fork(unit, unit.transactionKey()).view());
+        return context == null ? Optional.empty() : Optional.of(context.fork(unit, unit.transactionKey(), "Forkscope.currentEntityManager").view());
     }
 
     /**
@@ -62,7 +66,7 @@ class RuntimeBean implements ForkscopeRuntime {
                 return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), context::joinTransaction)
                         .run(unit.name(), work);
             }
-            Fork fork = context.fork(unit, null).enter("Forkscope.transactional", null);
+            Fork fork = context.fork(unit, null, "Forkscope.transactional").enter("Forkscope.transactional", null);
             try {
                 return new ResourceLocalTransaction(fork).run(unit.name(), work);
             } finally {

@@ -66,7 +66,7 @@ class GuardRailsTest extends WeldTest {
                 + "' whose context has ended"), message);
         assertTrue(message.contains("opened by @RequestContextual on io.github.forkscope.cdi.Jobs.keepFork() on thread"),
                 message);
-        assertTrue(message.contains("Inject EntityManager instead"), message);
+        assertTrue(message.contains("inject EntityManager instead and call it when the work runs"), message);
     }
 
     @ParameterizedTest

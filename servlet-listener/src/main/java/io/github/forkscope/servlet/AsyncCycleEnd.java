@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * Closes a request's context once its async cycle is over, whichever way it ended: completed,
- * failed or timed out; a cycle started again from a dispatch keeps it registered. Called by the
+ * failed or timed out, and once the last task still running in it on a managed executor (the
+ * continuation that completed the response, often) is over; a cycle started again from a dispatch
+ * keeps it registered. Called by the
  * container, on one thread at a time.
  */
 final class AsyncCycleEnd implements AsyncListener {
@@ -21,17 +23,17 @@ final class AsyncCycleEnd implements AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
-        context.close();
+        context.closeAfterTasks();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        context.close();
+        context.closeAfterTasks();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        context.close();
+        context.closeAfterTasks();
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.github.forkscope.cdi;
+
+import io.github.forkscope.Forkscope;
+import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.RuntimeRegistry;
+import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
+import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
+import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
+import jakarta.enterprise.inject.spi.CDI;
+
+import java.util.Map;
+
+/**
+ * Forkscope's context type in Jakarta Concurrency, which the server finds through
+ * {@code META-INF/services} in the application's class loader. Propagated (the default), a task
+ * submitted from inside a context runs in that same context and its forks, through their thread
+ * guard, and an async cycle's context stays open until the last such task is over; a task that
+ * starts after its context ended gets {@code FORKSCOPE-102}. Cleared, each task runs in a fresh
+ * context of its own, closed when the task ends. A task submitted from no context runs as it
+ * always did. Thread-safe and stateless; its snapshots are used by one thread at a time.
+ */
+public final class ForkscopeThreadContextProvider implements ThreadContextProvider {
+
+    private static final ThreadContextRestorer NOTHING_TO_RESTORE = () -> { };
+    private static final ThreadContextSnapshot NO_CONTEXT = () -> NOTHING_TO_RESTORE;
+    private static final String CLEARED = "a task run with the " + Forkscope.THREAD_CONTEXT_TYPE + " thread context cleared";
+
+    /** Called by the server's {@code ServiceLoader}. */
+    public ForkscopeThreadContextProvider() {
+    }
+
+    @Override
+    public ThreadContextSnapshot currentContext(Map<String, String> executionProperties) {
+        Contexts contexts = contexts();
+        Context context = contexts == null ? null : contexts.activeContext();
+        return context == null ? NO_CONTEXT : () -> contexts.task(context, null)::end;
+    }
+
+    @Override
+    public ThreadContextSnapshot clearedContext(Map<String, String> executionProperties) {
+        Contexts contexts = contexts();
+        return contexts == null ? NO_CONTEXT : () -> contexts.task(null, CLEARED)::end;
+    }
+
+    @Override
+    public String getThreadContextType() {
+        return Forkscope.THREAD_CONTEXT_TYPE;
+    }
+
+    /** The application's contexts, or null when its container is not running (being deployed or undeployed). */
+    private static Contexts contexts() {
+        ForkscopeRuntime runtime = RuntimeRegistry.current();
+        if (runtime == null) {
+            try {
+                runtime = CDI.current().select(ForkscopeRuntime.class).get();
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        }
+        return runtime instanceof RuntimeBean bean ? bean.contexts() : null;
+    }
+}
