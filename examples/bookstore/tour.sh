@@ -83,18 +83,24 @@ check "the first answer has the author" [ -n "$(field author)" ]
 http GET "$URL/api/books/1"
 check "the second answer has no author" [ -z "$(field author)" ]
 
-step "A thread without a context fails fast (FORKSCOPE-001), and the fix"
-say "The endpoint reads book 1 on a task of the ManagedExecutorService. The task runs with no" \
-    "context, so the injected EntityManager has no fork to use, and says so rather than falling" \
-    "back on a shared persistence context:"
+step "Async work: a managed executor's task continues the request; a thread of your own has no context"
+say "The endpoint reads book 1 on a task of the ManagedExecutorService. The task runs in the" \
+    "request's context (Forkscope's Jakarta Concurrency context provider carries it over), so it" \
+    "reads through the request's own fork:"
 http GET "$URL/api/tour/background/1"
+check "the task read the book on the request's fork" grep -q "on $(field requestFork))" <<< "$(field read)"
+say "On a thread the application starts itself, no context follows. The injected EntityManager" \
+    "has no fork to use, and says so, and why, rather than falling back on a shared persistence context:"
+http GET "$URL/api/tour/background/1?thread=own"
 message=$(field message)
-check "the task failed with GlobalContextException" [ "$(field error)" = GlobalContextException ]
+check "the read failed with GlobalContextException" [ "$(field error)" = GlobalContextException ]
 check "its message starts with the code FORKSCOPE-001" [ "${message:0:14}" = FORKSCOPE-001: ]
-say "The fix, as the message says: give the task a context. Here the task wraps its read in" \
+check "it says the thread was started from inside a context" grep -q "This thread is a thread started by code that ran in the context" <<< "$BODY"
+say "The fix, as the message says: give that work a context. Here the thread wraps its read in" \
     "Forkscope.call(() -> ...); annotating the method it calls with @RequestContextual does the same:"
-http GET "$URL/api/tour/background/1?inContext=true"
-check "the task read the book on a fork of its own" grep -q "on fork@" <<< "$(field read)"
+http GET "$URL/api/tour/background/1?thread=own&inContext=true"
+check "the thread read the book on a fork of its own" grep -q "on fork@" <<< "$(field read)"
+check "which is not the request's" bash -c '! grep -q "on $1)" <<< "$2"' _ "$(field requestFork)" "$(field read)"
 
 step "The nightly timer: a fresh context per chunk"
 say "NightlyRepricing is a @Schedule method annotated @RequestContextual. It reads the ids of the" \

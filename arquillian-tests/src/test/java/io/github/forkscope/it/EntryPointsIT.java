@@ -40,7 +40,7 @@ class EntryPointsIT extends BookstoreIT {
     }
 
     @Test
-    void anExecutorTaskWithoutTheAnnotationGetsTheGlobalContextError() throws Exception {
+    void aTaskOnAnExecutorThatLeavesForkscopeUnchangedGetsTheGlobalContextError() throws Exception {
         String outcome = http.get("api/background/plain/1");
         assertTrue(outcome.startsWith("GlobalContextException: FORKSCOPE-001: EntityManager.find was called on thread"),
                 outcome);

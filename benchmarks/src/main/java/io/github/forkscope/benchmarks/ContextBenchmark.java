@@ -1,6 +1,10 @@
 package io.github.forkscope.benchmarks;
 
 import io.github.forkscope.Forkscope;
+import io.github.forkscope.cdi.ForkscopeThreadContextProvider;
+import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.RuntimeRegistry;
+import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -21,11 +25,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * P2: open and close a context whose code never touches the EntityManager, inside a request (a
- * CREATE context) and on a thread with no request context (Forkscope activates one). P3: open a
+ * CREATE context) and on a thread with no request context (Forkscope activates one), and a task
+ * that runs on such a thread in a context captured elsewhere, as a managed executor runs it
+ * through Forkscope's {@code ThreadContextProvider}. P3: open a
  * context, create its fork by a first call, close it, against the provider's own
  * {@code createEntityManager()} and {@code close()}. The empty runs check at the end that they
  * created no EntityManager.
@@ -49,6 +56,7 @@ public class ContextBenchmark {
     private Runnable firstUse;
     private long forksBefore;
     private jakarta.enterprise.inject.Instance<RequestContextController> controllers;
+    private ThreadContextSnapshot propagated;
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
@@ -61,6 +69,9 @@ public class ContextBenchmark {
             request.activate();
         }
         controllers = container.select(RequestContextController.class);
+        if (params.getBenchmark().endsWith("propagatedTaskOnAPlainThread")) {
+            propagated = captureInAnOpenContext();
+        }
         forksBefore = Forkscope.metrics().getForksCreated();
     }
 
@@ -93,6 +104,20 @@ public class ContextBenchmark {
         controller.activate();
         controller.deactivate();
         controllers.destroy(controller);
+    }
+
+    /** What a managed executor does around each task submitted from inside a context. */
+    @Benchmark
+    public void propagatedTaskOnAPlainThread() {
+        propagated.begin().endContext();
+    }
+
+    /** A snapshot of a context that stays open, as an async request's does while its tasks run. */
+    private static ThreadContextSnapshot captureInAnOpenContext() {
+        ForkscopeRuntime runtime = RuntimeRegistry.current();
+        ThreadContextSnapshot[] snapshot = new ThreadContextSnapshot[1];
+        runtime.callRequest(() -> snapshot[0] = new ForkscopeThreadContextProvider().currentContext(Map.of()));
+        return snapshot[0];
     }
 
     @Benchmark

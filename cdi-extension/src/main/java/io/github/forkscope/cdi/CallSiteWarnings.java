@@ -32,13 +32,18 @@ final class CallSiteWarnings {
         String message = error.getMessage();
         String code = message.substring(0, message.indexOf(':'));
         String site = WALKER.walk(frames -> frames.filter(frame -> !internal(frame)).findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement).map(Object::toString).orElse("an unknown call site"));
+                .map(CallSiteWarnings::describe).orElse("an unknown call site"));
         if (REPORTED.size() < MAX_SITES && REPORTED.add(code + ' ' + site)) {
             LOG.log(System.Logger.Level.WARNING, code + " thrown at " + site + " (logged once for this call site, in "
                     + "case the exception is swallowed, as an executor task, a timer or an async callback may do): "
                     + message.substring(code.length() + 2));
         }
         return error;
+    }
+
+    /** As a stack trace shows a frame, without the class loader and module names that some servers add. */
+    private static String describe(StackWalker.StackFrame frame) {
+        return frame.getClassName() + '.' + frame.getMethodName() + '(' + frame.getFileName() + ':' + frame.getLineNumber() + ')';
     }
 
     private static boolean internal(StackWalker.StackFrame frame) {

@@ -1,7 +1,7 @@
 /**
  * The portable extension behind {@code io.github.forkscope}: contexts, forks and their guard
- * rails. Internal: every type is package-private but {@link io.github.forkscope.cdi.ForkscopeExtension},
- * which the container loads. The map below says, for each rule of the specification and each
+ * rails. Internal: every type is package-private but {@link io.github.forkscope.cdi.ForkscopeExtension}
+ * and {@link io.github.forkscope.cdi.ForkscopeThreadContextProvider}, which the container loads. The map below says, for each rule of the specification and each
  * error code, which class and method enforce it and which test proves it ({@code *Test}: Weld SE,
  * run on the Jakarta EE 10 and 11 lines; {@code *IT}: WildFly, WildFly Preview and Payara).
  *
@@ -30,12 +30,19 @@
  *     {@link io.github.forkscope.cdi.RequestScopedContexts}; {@code OpeningContextsTest},
  *     {@code EntryPointsIT}. HTTP (3.1) is {@code io.github.forkscope.servlet.RequestContextFilter}.</li>
  * <li>SPEC 4.1–4.5, transactions: {@link io.github.forkscope.cdi.TransactionBoundaryInterceptor},
- *     {@code Fork.enter} and its {@code Completion}, {@code Context.fork(unit, key)},
+ *     {@code Fork.enter} and its {@code Completion}, {@code Context.fork(unit, key, method)},
  *     {@link io.github.forkscope.cdi.UnitTransaction}; {@code TransactionsTest}, {@code TransactionsIT}.</li>
  * <li>SPEC 5.1–5.4, persistence units: {@code ForkscopeExtension.containerUnits},
  *     {@link io.github.forkscope.cdi.SeBootstrap}, {@link io.github.forkscope.cdi.EntityManagerBeans}
  *     (beside an EE 11 platform's beans); {@code PersistenceUnitDiscoveryTest}, {@code PlatformBeansTest},
  *     {@code PlatformBeansIT}, {@code Persistence32MethodsTest}.</li>
+ * <li>Async work: {@link io.github.forkscope.cdi.ForkscopeThreadContextProvider} and
+ *     {@code Contexts.task} (a captured context on a task's thread), {@code Context.taskBegins},
+ *     {@code closeAfterTasks} (an async cycle ends with its last task), {@code Fork.close} handed to
+ *     the thread inside, {@code Context.fork} refusing an ended context ({@code FORKSCOPE-102}),
+ *     {@code Contexts.unfollowedThread} (the {@code FORKSCOPE-001} hint),
+ *     {@link io.github.forkscope.cdi.CallSiteWarnings} (WARN once per call site);
+ *     {@code AsyncWorkTest}, {@code AsyncWorkIT}, {@code HttpRequestsIT}.</li>
  * <li>SPEC 6.1, threads: {@code Fork.claim} ({@code FORKSCOPE-101}), {@link io.github.forkscope.cdi.GuardedQuery};
  *     {@code GuardedCallsTest}, {@code GuardRailsTest}, {@code GuardsIT}.</li>
  * <li>SPEC 6.2, use after close: {@code Fork.enter} ({@code FORKSCOPE-102}); {@code GuardRailsTest},
@@ -60,7 +67,7 @@
  * in step. Deployment: {@code 003}–{@code 005}, {@code 009}, {@code 018} in
  * {@code ForkscopeExtension}; {@code 007} in {@code SeBootstrap}; {@code 013}, {@code 016},
  * {@code 017} at start. Runtime: {@code 001}, {@code 002} in {@code GlobalContext}; {@code 006}
- * in the EntityManagers' {@code close}; {@code 010}, {@code 011} in {@code Fork.close} and
+ * in the EntityManagers' {@code close}; {@code 010}, {@code 011} in {@code Fork.end} and
  * {@code UnitTransaction}; {@code 012} in {@code Jta}; {@code 014} at shutdown; {@code 015} in
  * {@code JndiFactory}; {@code 101}–{@code 107} as above.
  */

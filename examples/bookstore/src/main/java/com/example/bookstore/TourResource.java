@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 
 /** Endpoints that make Forkscope's behaviour visible; {@code tour.sh} calls them. */
 @Path("/tour")
@@ -50,18 +52,22 @@ public class TourResource {
     }
 
     /**
-     * Reads a book on a task of the managed executor, which runs with no context. Without
-     * {@code inContext} the read fails with FORKSCOPE-001; with it the task wraps the read in
-     * {@code Forkscope.call}, which gives the task a context (and a fork) of its own.
+     * Reads a book on another thread. On a task of the managed executor (the default), the task
+     * runs in the request's context and reads through the request's fork. On a thread the
+     * application starts itself ({@code thread=own}) there is no context, and the read fails with
+     * FORKSCOPE-001; with {@code inContext} that thread wraps the read in {@code Forkscope.call},
+     * which gives it a context (and a fork) of its own.
      */
     @GET
     @Path("background/{id}")
-    public Response background(@PathParam("id") long id, @QueryParam("inContext") boolean inContext) throws InterruptedException {
+    public Response background(@PathParam("id") long id, @QueryParam("thread") String thread,
+                               @QueryParam("inContext") boolean inContext) throws InterruptedException {
+        Executor where = "own".equals(thread) ? task -> new Thread(task, "bookstore-worker").start() : executor;
         try {
-            String title = executor.submit(() -> inContext
+            String title = CompletableFuture.supplyAsync(() -> inContext
                     ? Forkscope.call(() -> titleAndFork(id))
-                    : titleAndFork(id)).get();
-            return Response.ok(Map.of("read", title)).build();
+                    : titleAndFork(id), where).get();
+            return Response.ok(Map.of("read", title, "requestFork", Activity.currentFork())).build();
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof GlobalContextException outside) {
                 return Response.status(Response.Status.INTERNAL_SERVER_ERROR).entity(ErrorView.of(outside)).build();

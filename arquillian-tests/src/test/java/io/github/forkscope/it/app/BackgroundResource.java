@@ -3,6 +3,8 @@ package io.github.forkscope.it.app;
 import io.github.forkscope.Forkscope;
 import io.github.forkscope.GlobalContextException;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextServiceDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,11 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs work on a ManagedExecutorService, where no request context is active, and reports what happened. */
+/**
+ * Runs work on a ManagedExecutorService whose context service leaves Forkscope's context unchanged,
+ * so that tasks run with no context, as code at startup or on a thread of its own does, and
+ * reports what happened.
+ */
 @Path("/background")
 @Produces(MediaType.TEXT_PLAIN)
+@ContextServiceDefinition(name = "java:module/concurrent/WithoutForkscope", unchanged = Forkscope.THREAD_CONTEXT_TYPE)
+@ManagedExecutorDefinition(name = "java:module/concurrent/WithoutForkscopeExecutor", context = "java:module/concurrent/WithoutForkscope")
 public class BackgroundResource {
-    @Resource
+    @Resource(lookup = "java:module/concurrent/WithoutForkscopeExecutor")
     ManagedExecutorService executor;
     @Inject
     BackgroundTasks tasks;

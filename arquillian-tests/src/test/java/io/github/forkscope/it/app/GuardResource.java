@@ -12,14 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** Makes, inside the server, the mistakes the guard rails are for, and reports what they said. */
 @Path("/guards")
@@ -205,33 +199,9 @@ public class GuardResource {
     }
 
     private static String warnings(Runnable work) {
-        List<String> messages = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null
-                        && record.getMessage().startsWith("FORKSCOPE-")) {
-                    messages.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.github.forkscope");
-        logger.addHandler(capture);
-        try {
+        try (ForkscopeWarnings capture = ForkscopeWarnings.capture()) {
             work.run();
-        } finally {
-            logger.removeHandler(capture);
-        }
-        synchronized (capture) {
-            return String.join("\n", messages);
+            return String.join("\n", capture.messages());
         }
     }
 }
