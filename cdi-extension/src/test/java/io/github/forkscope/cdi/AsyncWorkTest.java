@@ -259,6 +259,22 @@ class AsyncWorkTest extends WeldTest {
         assertTrue(!provider.get().isOpen(), "the context ended with its last task");
     }
 
+    /** An application's own timeout listener that dispatches after the cycle's context was closed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "eclipselink"})
+    void aContextThatEndedOpensNoForkWhenItIsResumed(String unit) {
+        EntityManager em = em(unit);
+        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
+        ContextHandle handle = runtime.callRequest(() -> runtime.currentContext().orElseThrow());
+        handle.close();
+        long opened = Forkscope.metrics().getForksCreated();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> handle.resume(() -> em.find(Book.class, SEEDED_BOOK)));
+        assertTrue(e.getMessage().startsWith("FORKSCOPE-102: EntityManager.find was called on a fork of unit '" + unit
+                + "' whose context has ended"), e.getMessage());
+        assertEquals(opened, Forkscope.metrics().getForksCreated(), "a fork was opened for the ended context");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"main", "eclipselink"})
     void aClearedContextGivesTheTaskAFreshContextThatEndsWithIt(String unit) throws Exception {
