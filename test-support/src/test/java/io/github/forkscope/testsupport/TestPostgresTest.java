@@ -6,9 +6,11 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The database a test gets: its user logs in without a password and owns it; closing frees the port. */
@@ -28,6 +30,26 @@ class TestPostgresTest {
         }
         try (ServerSocket again = new ServerSocket(port)) {
             assertEquals(port, again.getLocalPort());
+        }
+    }
+
+    @Test
+    void aRestartKeepsTheData() throws Exception {
+        try (TestPostgres postgres = TestPostgres.start(freePort(), "shop", "clerk")) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "clerk", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE item (id int PRIMARY KEY)");
+                statement.execute("INSERT INTO item VALUES (7)");
+            }
+            postgres.stop();
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(postgres.jdbcUrl(), "clerk", "").close());
+            postgres.restart();
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "clerk", "");
+                 Statement statement = connection.createStatement();
+                 ResultSet ids = statement.executeQuery("SELECT id FROM item")) {
+                assertTrue(ids.next());
+                assertEquals(7, ids.getInt(1));
+            }
         }
     }
 
