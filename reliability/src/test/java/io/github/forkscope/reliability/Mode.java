@@ -1,0 +1,28 @@
+package io.github.forkscope.reliability;
+
+import java.time.Duration;
+
+/**
+ * How long the harness drives each scenario: {@code short} (the test command, about two minutes of
+ * load in all) or {@code full} (the figures of RESULTS.md), from the system property
+ * {@code reliability.mode}. Immutable, thread-safe.
+ */
+record Mode(String name, long loadRequests, Duration load, Duration fault, Duration twoInstances) {
+
+    static final int CLIENTS = 64;
+    /** A request that takes longer than this is counted as hung. */
+    static final Duration HUNG = Duration.ofSeconds(15);
+
+    static Mode fromSystemProperty() {
+        String name = System.getProperty("reliability.mode", "short");
+        switch (name) {
+            case "short":
+                return new Mode(name, Long.MAX_VALUE, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(10));
+            case "full":
+                // the load scenario stops at 100,000 requests or 10 minutes, whichever comes first
+                return new Mode(name, 100_000, Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(60));
+            default:
+                throw new IllegalArgumentException("reliability.mode is short or full, not " + name);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.forkscope.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The two-instance load: each client owns one row and, over and over, renames it through the
+ * writer instance and, once the rename has answered, reads it through the reader instance. As only
+ * that client writes the row, any other note than the one it just wrote is a stale read. Stops by
+ * itself at the time limit. Thread-safe counters; one run at a time.
+ */
+final class TwoInstances {
+
+    final LongAdder requests = new LongAdder();
+    final LongAdder staleReads = new LongAdder();
+    final LongAdder freshReads = new LongAdder();
+    final Tally tally;
+    private final String writer;
+    private final String reader;
+
+    /** {@code writer} and {@code reader}: the base URLs of the two deployments' {@code api/two/}. */
+    TwoInstances(String writer, String reader, Tally tally) {
+        this.writer = writer;
+        this.reader = reader;
+        this.tally = tally;
+    }
+
+    Duration run(Duration time) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService clients = Executors.newFixedThreadPool(Mode.CLIENTS);
+        long started = System.nanoTime();
+        long deadline = started + time.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int number = 0; number < Mode.CLIENTS; number++) {
+            long row = Database.RENAMED_ROWS + number;
+            running.add(clients.submit(() -> {
+                for (int version = 1; System.nanoTime() < deadline; version++) {
+                    String note = "v" + version;
+                    String renamed = send(http, "POST", writer + "rename?id=" + row + "&note=" + note);
+                    if (renamed == null) {
+                        continue;
+                    }
+                    String read = send(http, "GET", reader + "?id=" + row);
+                    if (read != null) {
+                        (read.equals("note " + note) ? freshReads : staleReads).increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        clients.shutdown();
+        if (!clients.awaitTermination(time.toSeconds() + Mode.HUNG.toSeconds() + 30, TimeUnit.SECONDS)) {
+            clients.shutdownNow();
+            throw new AssertionError("the two-instance clients did not stop");
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    // the answer's first line, or null after an error (counted in the tally)
+    private String send(HttpClient http, String method, String url) throws InterruptedException {
+        requests.increment();
+        tally.requests.increment();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Mode.HUNG)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            Reply reply = Reply.of(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
+            if (reply.errorCode().isPresent()) {
+                tally.error(reply.errorCode().get(), reply.lines().get(0), reply.millis());
+                return null;
+            }
+            return reply.lines().get(0);
+        } catch (HttpTimeoutException e) {
+            tally.hung.increment();
+            return null;
+        } catch (IOException e) {
+            tally.error("IO", e.toString(), (System.nanoTime() - start) / 1_000_000);
+            return null;
+        }
+    }
+}
