@@ -2,47 +2,41 @@ package io.github.forkscope.reliability.app;
 
 import io.github.forkscope.Forkscope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.SessionEventListener;
 
-import java.util.Iterator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every fork the application's entry points used, held until the provider reports it closed: the
- * check "no open fork" counts those still open, on the provider's own session
- * ({@code getDelegate()}), which Forkscope's guards do not wrap. Closed ones are dropped every
- * {@value #SWEEP_EVERY} forks, so the watch holds only what is recent or still open. Thread-safe.
+ * The forks the application's entry points used that the provider has not closed yet: the check
+ * "no open fork" counts them. Each watched fork's Hibernate session reports its own close through
+ * a {@link SessionEventListener}, registered by the thread that watches it, so no other thread ever
+ * calls the session: a session is not thread-safe, and even its {@code isOpen()} joins the calling
+ * thread's JTA transaction. Thread-safe.
  */
 @ApplicationScoped
 public class OpenForks {
 
-    private static final int SWEEP_EVERY = 1_000;
+    private final Set<SessionEventListener> open = ConcurrentHashMap.newKeySet();
 
-    private final Queue<EntityManager> watched = new ConcurrentLinkedQueue<>();
-    private final AtomicLong added = new AtomicLong();
-
-    /** Watches the current context's fork of the default unit. */
+    /** Watches the current context's fork of the default unit; a fork watched twice counts until it closes, as once. */
     public void watchCurrent() {
-        EntityManager fork = Forkscope.currentEntityManager().orElseThrow();
-        watched.add((EntityManager) fork.getDelegate());
-        if (added.incrementAndGet() % SWEEP_EVERY == 0) {
-            sweep();
-        }
+        Watch watch = new Watch();
+        open.add(watch);
+        Forkscope.currentEntityManager().orElseThrow().unwrap(Session.class).addEventListeners(watch);
     }
 
-    /** The forks watched that are still open. */
+    /** The watches of forks that are still open. */
     public long open() {
-        sweep();
-        return watched.size();
+        return open.size();
     }
 
-    private void sweep() {
-        for (Iterator<EntityManager> forks = watched.iterator(); forks.hasNext(); ) {
-            if (!forks.next().isOpen()) {
-                forks.remove();
-            }
+    private final class Watch implements SessionEventListener {
+
+        @Override
+        public void end() {
+            open.remove(this);
         }
     }
 }
