@@ -47,6 +47,7 @@ class Contexts {
     private Instance<RequestContextController> controllers;
     private BeanManager beanManager;
     private ForkscopeExtension extension;
+    private RequestContextProbe probe;
 
     Contexts() {
     }
@@ -58,6 +59,7 @@ class Contexts {
         this.controllers = controllers;
         this.beanManager = beanManager;
         this.extension = extension;
+        this.probe = new RequestContextProbe(beanManager);
     }
 
     /** The active context, or null when no CDI request context is active on this thread. */
@@ -108,9 +110,13 @@ class Contexts {
         if (bound.get() instanceof ContextStack stack) {
             return bound(stack, create, work);
         }
-        // activate() says whether a request context was active already: asking first would cost Weld an exception
+        if (probe.knownActive()) {
+            return bound(requestContexts.stack(), create, work);
+        }
+        // activate() says whether a request context was active already: asking the bean manager would cost an exception
         RequestContextController controller = controllers.get();
         if (!activate(controller)) {
+            probe.learn();
             return bound(requestContexts.stack(), create, work);
         }
         Binding binding = bind(null, openedBy, controller, true);
