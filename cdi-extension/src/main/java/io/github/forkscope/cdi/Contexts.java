@@ -32,6 +32,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
 @Singleton
 class Contexts {
 
+    private static final Class<?> MANAGEABLE_THREAD = manageableThread();
+
     /** Holds a {@link ContextStack}, or the {@link StartedInContext} marker a child thread inherits. */
     private final ThreadLocal<Object> bound = new InheritableThreadLocal<>() {
         @Override
@@ -85,8 +87,22 @@ class Contexts {
         if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
             return "a worker of a ForkJoinPool (a parallel stream, or CompletableFuture's default async executor)";
         }
-        return bound.get() instanceof StartedInContext started
+        // a server's pool thread may have been started from a request too, but contexts do follow tasks there
+        return bound.get() instanceof StartedInContext started && !isManagedThread(Thread.currentThread())
                 ? "a thread started by code that ran in the context opened by " + started.origin() : null;
+    }
+
+    private static boolean isManagedThread(Thread thread) {
+        return MANAGEABLE_THREAD != null && MANAGEABLE_THREAD.isInstance(thread);
+    }
+
+    /** Jakarta Concurrency's interface of the threads a server's executors run tasks on; null in Java SE. */
+    private static Class<?> manageableThread() {
+        try {
+            return Class.forName("jakarta.enterprise.concurrent.ManageableThread", false, Contexts.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     /** The context stack bound to this thread, else that of the active request context, else null. */

@@ -5,6 +5,7 @@ import io.github.forkscope.Forkscope;
 import io.github.forkscope.GlobalContextException;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
+import jakarta.enterprise.concurrent.ManageableThread;
 import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
 import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
 import jakarta.persistence.EntityManager;
@@ -334,6 +335,42 @@ class AsyncWorkTest extends WeldTest {
         GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
         assertTrue(e.getMessage().contains("This thread is a thread started by code that ran in the context opened by "
                 + "Forkscope.run/call on thread \"main\""), e.getMessage());
+    }
+
+    /** A server's pool thread started from a request: contexts follow tasks there, so no hint about where it came from. */
+    @Test
+    void aManagedThreadStartedInAContextGetsNoHintAboutItsOrigin() throws InterruptedException {
+        EntityManager em = em("main");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Forkscope.run(() -> {
+            Thread thread = new PoolThread(() -> {
+                try {
+                    em.find(Book.class, SEEDED_BOOK);
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
+        assertTrue(e.getMessage().contains("Fix it in one of these ways:"), e.getMessage());
+    }
+
+    /** What a server's managed thread factory makes. */
+    private static final class PoolThread extends Thread implements ManageableThread {
+        PoolThread(Runnable task) {
+            super(task, "managed-thread");
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
     }
 
     /** Errors that land in futures nobody reads: one warning for the call site, not one per task. */
