@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -305,8 +306,17 @@ class AsyncWorkTest extends WeldTest {
     @Test
     void parallelStreamWorkersAreToldThatTheContextDoesNotFollowThemAndWhatToDo() {
         EntityManager em = em("main");
+        // the request's thread waits in its first element until a worker took one, so that workers always join in
+        CountDownLatch workerJoined = new CountDownLatch(1);
         GlobalContextException e = assertThrows(GlobalContextException.class, () -> Forkscope.run(() ->
-                IntStream.range(0, 1000).parallel().forEach(i -> em.find(Book.class, SEEDED_BOOK))));
+                IntStream.range(0, 1000).parallel().forEach(i -> {
+                    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+                        workerJoined.countDown();
+                    } else {
+                        await(workerJoined);
+                    }
+                    em.find(Book.class, SEEDED_BOOK);
+                })));
         String message = e.getMessage();
         assertTrue(message.contains("This thread is a worker of a ForkJoinPool (a parallel stream"), message);
         assertTrue(message.indexOf("load what the workers need on the context's own thread")
