@@ -175,6 +175,11 @@ class Contexts {
         return binding;
     }
 
+    /** Opens a new context bound to this thread until the binding ends, which closes it. */
+    Binding open(Object openedBy) {
+        return task(null, openedBy);
+    }
+
     /** Runs work in a context stack of its own, bound to the thread: a resumed context, or a new one left open. */
     private <T, X extends Exception> T own(Context resumed, Object openedBy, Work<T, X> work) throws X {
         RequestContextController controller = requestContextActive() ? null : controllers.get();
@@ -277,6 +282,15 @@ class Contexts {
             this.close = close;
             this.previous = bound.get();
             bound.set(stack);
+        }
+
+        /** The context at the bottom of the binding's stack: the captured one, or the one it opened. */
+        Context context() {
+            Context context = stack.peek();
+            while (context.outer() != null) {
+                context = context.outer();
+            }
+            return context;
         }
 
         void end() {
