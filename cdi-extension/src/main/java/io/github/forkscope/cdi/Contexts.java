@@ -32,7 +32,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
 @Singleton
 class Contexts {
 
-    private static final Class<?> MANAGEABLE_THREAD = manageableThread();
+    /** Jakarta Concurrency's interface of the threads a server's executors run tasks on; null in Java SE. */
+    private static final Class<?> MANAGEABLE_THREAD = OptionalTypes.find("jakarta.enterprise.concurrent.ManageableThread");
 
     /** Holds a {@link ContextStack}, or the {@link StartedInContext} marker a child thread inherits. */
     private final ThreadLocal<Object> bound = new InheritableThreadLocal<>() {
@@ -94,15 +95,6 @@ class Contexts {
 
     private static boolean isManagedThread(Thread thread) {
         return MANAGEABLE_THREAD != null && MANAGEABLE_THREAD.isInstance(thread);
-    }
-
-    /** Jakarta Concurrency's interface of the threads a server's executors run tasks on; null in Java SE. */
-    private static Class<?> manageableThread() {
-        try {
-            return Class.forName("jakarta.enterprise.concurrent.ManageableThread", false, Contexts.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
     }
 
     /** The context stack bound to this thread, else that of the active request context, else null. */
