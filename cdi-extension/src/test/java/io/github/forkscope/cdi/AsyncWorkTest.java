@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +83,19 @@ class AsyncWorkTest extends WeldTest {
         }, pool);
     }
 
+    /** A task snapshot taken in an async request's context, which stays open as the filter leaves it. */
+    private record AsyncRequest(ContextHandle context, ThreadContextSnapshot snapshot) {
+    }
+
+    /** Runs the work as the first dispatch of an async request, then takes a snapshot of its context. */
+    private static AsyncRequest asyncRequest(Runnable work) {
+        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
+        return runtime.callRequest(() -> {
+            work.run();
+            return new AsyncRequest(runtime.currentContext().orElseThrow(), PROVIDER.currentContext(Map.of()));
+        });
+    }
+
     private static Throwable failure(CompletableFuture<?> future) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
         return e.getCause();
@@ -126,15 +138,9 @@ class AsyncWorkTest extends WeldTest {
                 em.detach(em.find(Book.class, other));
                 CyclicBarrier start = new CyclicBarrier(2);
                 CountDownLatch refused = new CountDownLatch(1);
-                Book.onLoad = () -> {
-                    if (inside.incrementAndGet() > 1) {
-                        bothInside.incrementAndGet();
-                    }
-                    awaitUntil(() -> refused.getCount() == 0 || inside.get() > 1);
-                    inside.decrementAndGet();
-                };
-                CompletableFuture<String> task = submit(() -> race(em, other, start, refused));
-                String mine = race(em, other, start, refused);
+                Book.onLoad = GuardedCallsTest.holdFirstInside(inside, bothInside, refused);
+                CompletableFuture<String> task = submit(() -> GuardedCallsTest.race(em, other, start, refused));
+                String mine = GuardedCallsTest.race(em, other, start, refused);
                 List<String> outcome = java.util.stream.Stream.of(mine, task.get(30, TimeUnit.SECONDS)).sorted().toList();
                 if (!outcome.equals(List.of("entered", "refused"))) {
                     unexpected.add("try " + i + ": " + outcome);
@@ -146,19 +152,6 @@ class AsyncWorkTest extends WeldTest {
         });
         assertEquals(0, bothInside.get(), "tries in which both threads were inside the provider's persistence context");
         assertEquals(List.of(), unexpected);
-    }
-
-    private static String race(EntityManager em, long id, CyclicBarrier start, CountDownLatch refused) throws Exception {
-        start.await(10, TimeUnit.SECONDS);
-        try {
-            em.find(Book.class, id);
-            return "entered";
-        } catch (ConcurrentForkUseException e) {
-            refused.countDown();
-            return "refused";
-        } catch (RuntimeException e) {
-            return e.toString();
-        }
     }
 
     @ParameterizedTest
@@ -193,16 +186,9 @@ class AsyncWorkTest extends WeldTest {
     @ValueSource(strings = {"main", "eclipselink"})
     void aCloseWhileATaskIsInsideAForkIsFinishedByTheTaskAsItLeaves(String unit) throws Exception {
         EntityManager em = em(unit);
-        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
-        AtomicReference<ContextHandle> handle = new AtomicReference<>();
         AtomicReference<EntityManager> provider = new AtomicReference<>();
-        AtomicReference<ThreadContextSnapshot> snapshot = new AtomicReference<>();
-        runtime.callRequest(() -> {
-            handle.set(runtime.currentContext().orElseThrow());
-            provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate());
-            snapshot.set(PROVIDER.currentContext(Map.of()));
-            return null;
-        });
+        AsyncRequest request = asyncRequest(() ->
+                provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate()));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Book.onLoad = () -> {
@@ -210,7 +196,7 @@ class AsyncWorkTest extends WeldTest {
             inside.countDown();
             await(release);
         };
-        CompletableFuture<String> task = submit(snapshot.get(), () -> {
+        CompletableFuture<String> task = submit(request.snapshot(), () -> {
             String title = em.find(Book.class, SEEDED_BOOK).getTitle();
             try {
                 em.find(Book.class, SEEDED_BOOK);
@@ -220,11 +206,11 @@ class AsyncWorkTest extends WeldTest {
             }
         });
         assertTrue(inside.await(30, TimeUnit.SECONDS));
-        handle.get().close();
+        request.context().close();
         assertTrue(provider.get().isOpen(), "the provider's EntityManager was closed under the task");
         release.countDown();
         assertEquals(SEEDED_TITLE + ", then FORKSCOPE-102", task.get(30, TimeUnit.SECONDS));
-        awaitUntil(() -> !provider.get().isOpen());
+        GuardedCallsTest.awaitUntil(() -> !provider.get().isOpen());
         assertTrue(!provider.get().isOpen(), "the provider's EntityManager is closed once the task left it");
     }
 
@@ -233,31 +219,23 @@ class AsyncWorkTest extends WeldTest {
     @ValueSource(strings = {"main", "eclipselink"})
     void closeAfterTasksWaitsForTheLastTaskRunningInTheContext(String unit) throws Exception {
         EntityManager em = em(unit);
-        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
-        AtomicReference<ContextHandle> handle = new AtomicReference<>();
         AtomicReference<Book> loaded = new AtomicReference<>();
-        AtomicReference<ThreadContextSnapshot> snapshot = new AtomicReference<>();
-        runtime.callRequest(() -> {
-            handle.set(runtime.currentContext().orElseThrow());
-            loaded.set(em.find(Book.class, SEEDED_BOOK));
-            snapshot.set(PROVIDER.currentContext(Map.of()));
-            return null;
-        });
+        AsyncRequest request = asyncRequest(() -> loaded.set(em.find(Book.class, SEEDED_BOOK)));
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch cycleOver = new CountDownLatch(1);
         AtomicReference<EntityManager> provider = new AtomicReference<>();
-        CompletableFuture<Boolean> task = submit(snapshot.get(), () -> {
+        CompletableFuture<Boolean> task = submit(request.snapshot(), () -> {
             provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate());
             started.countDown();
             cycleOver.await();
             return em.contains(loaded.get());
         });
         assertTrue(started.await(30, TimeUnit.SECONDS));
-        handle.get().closeAfterTasks();
+        request.context().closeAfterTasks();
         assertTrue(provider.get().isOpen(), "the context ended while a task still ran in it");
         cycleOver.countDown();
         assertTrue(task.get(30, TimeUnit.SECONDS), "the task still saw the request's entity as managed");
-        awaitUntil(() -> !provider.get().isOpen());
+        GuardedCallsTest.awaitUntil(() -> !provider.get().isOpen());
         assertTrue(!provider.get().isOpen(), "the context ended with its last task");
     }
 
@@ -430,13 +408,6 @@ class AsyncWorkTest extends WeldTest {
             assertTrue(latch.await(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.github.forkscope.junit5;
 
 import io.github.forkscope.Forkscope;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.SQLException;
 import java.util.List;
 
 import static io.github.forkscope.junit5.ForkscopeAssertions.assertThrowsCode;
@@ -17,15 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ForkscopeAssertions} on real guard rails, and their own failures when the code is not raised. */
 @ForkscopeTest
-class AssertionsTest {
-
-    @Inject
-    Notes notes;
-
-    @BeforeEach
-    void seed() throws SQLException {
-        Seed.notes();
-    }
+class AssertionsTest extends WithNotes {
 
     @Test
     void assertThrowsCodeReturnsTheExceptionThatCarriesTheCode() {

@@ -2,13 +2,10 @@ package io.github.forkscope.junit5;
 
 import io.github.forkscope.Forkscope;
 import io.github.forkscope.GlobalContextException;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -49,14 +46,7 @@ class FailOnGuardTripsTest {
 
     @ForkscopeTest
     @FailOnGuardTrips
-    static class LeavesChanges {
-        @Inject
-        Notes notes;
-
-        @BeforeEach
-        void seed() throws SQLException {
-            Seed.notes();
-        }
+    static class LeavesChanges extends WithNotes {
 
         @Test
         void changesAnEntityOfItsOwnContextWithoutSaving() {
@@ -71,9 +61,7 @@ class FailOnGuardTripsTest {
 
     @ForkscopeTest
     @FailOnGuardTrips
-    static class SwallowsAGuardError {
-        @Inject
-        Notes notes;
+    static class SwallowsAGuardError extends WithNotes {
 
         @Test
         void readsOnAThreadWithoutAContextAndCatchesTheError() throws InterruptedException {
@@ -92,14 +80,7 @@ class FailOnGuardTripsTest {
 
     @ForkscopeTest
     @FailOnGuardTrips
-    static class SavesItsChanges {
-        @Inject
-        Notes notes;
-
-        @BeforeEach
-        void seed() throws SQLException {
-            Seed.notes();
-        }
+    static class SavesItsChanges extends WithNotes {
 
         @Test
         void changesAndCommits() {
