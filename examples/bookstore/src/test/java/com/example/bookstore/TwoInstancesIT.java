@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Seed 004 on real servers: run-two.sh starts PostgreSQL and two WildFly instances of the
- * bookstore on it, and the tour's last step renames a book through one instance and reads it
- * through the other ten times, failing on any stale read. Needs PostgreSQL's server binaries
- * ({@code .ci/run} installs Debian's postgresql package); {@code -Dskip.postgres=true} skips it.
+ * Seed 004 on real servers: run-two.sh starts PostgreSQL (from Maven Central, built into
+ * test-support/target) and two WildFly instances of the bookstore on it, and the tour's last step
+ * renames a book through one instance and reads it through the other ten times, failing on any
+ * stale read. {@code -Dskip.postgres=true} skips it.
  */
 class TwoInstancesIT {
     private static final Pattern URLS = Pattern.compile("tour\\.sh (\\S+) (\\S+)");
