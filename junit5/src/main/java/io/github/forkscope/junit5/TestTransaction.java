@@ -48,16 +48,32 @@ final class TestTransaction {
         return new TestTransaction(null, begun);
     }
 
-    /** Rolls everything back; the forks are cleared, so that nothing rolled back looks discarded when they close. */
+    /**
+     * Flushes, as a commit would, so that a constraint the test's changes break fails the test, then
+     * rolls everything back; the forks are cleared, so that nothing rolled back looks discarded when
+     * they close.
+     */
     void rollback() throws Exception {
+        RuntimeException flushFailed = null;
         for (EntityManager fork : resourceLocal) {
-            if (fork.getTransaction().isActive()) {
-                fork.getTransaction().rollback();
+            try {
+                if (fork.getTransaction().isActive() && !fork.getTransaction().getRollbackOnly()) {
+                    fork.flush();
+                }
+            } catch (RuntimeException e) {
+                flushFailed = flushFailed == null ? e : flushFailed;
+            } finally {
+                if (fork.getTransaction().isActive()) {
+                    fork.getTransaction().rollback();
+                }
+                fork.clear();
             }
-            fork.clear();
         }
         if (userTransaction != null) {
             userTransaction.getClass().getMethod("rollback").invoke(userTransaction);
+        }
+        if (flushFailed != null) {
+            throw flushFailed;
         }
     }
 

@@ -37,6 +37,12 @@ class RollbackTest {
         }
     }
 
+    @Test
+    void aConstraintTheTestBreaksFailsItAsACommitWouldAndIsRolledBack() throws SQLException {
+        run(BreaksAConstraint.class).assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals(1, Jdbc.count("main", "id = 1"), "the seeded note");
+    }
+
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
     }
@@ -75,5 +81,15 @@ class RollbackTest {
 
     @ForkscopeTest
     static class WritesKept extends Writes {
+    }
+
+    /** Persists a second note with the seeded note's id and leaves it to the end of the test. */
+    @ForkscopeTest
+    @Rollback
+    static class BreaksAConstraint extends WithNotes {
+        @Test
+        void persistsADuplicateId() {
+            Forkscope.currentEntityManager("main").orElseThrow().persist(new Note(1, "duplicate"));
+        }
     }
 }
