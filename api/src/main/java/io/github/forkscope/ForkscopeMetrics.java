@@ -54,4 +54,28 @@ public interface ForkscopeMetrics {
 
     /** @return the largest number of managed entities seen in one fork */
     long getLargestIdentityMap();
+
+    /**
+     * How often each guard rail tripped, by its code: {@code FORKSCOPE-001} (global-context
+     * violations), {@code 101} to {@code 103} (the errors), {@code 104} to {@code 107} (the
+     * warnings), in code order. Over JMX this is an operation, not an attribute.
+     *
+     * <pre>{@code
+     * Forkscope.metrics().guardTrips().forEach((code, times) -> System.out.println(code + ": " + times));
+     * }</pre>
+     *
+     * @return a snapshot, code to count
+     */
+    default java.util.Map<String, Long> guardTrips() {
+        java.util.Map<String, Long> trips = new java.util.LinkedHashMap<>();
+        trips.put("FORKSCOPE-001", getGlobalContextViolations());
+        trips.put("FORKSCOPE-101", getConcurrentUseTrips());
+        trips.put("FORKSCOPE-102", getUseAfterCloseTrips());
+        trips.put("FORKSCOPE-103", getForkMixingTrips());
+        trips.put("FORKSCOPE-104", getForeignChangesWarnings());
+        trips.put("FORKSCOPE-105", getDiscardedChangesWarnings());
+        trips.put("FORKSCOPE-106", getIdentityMapWarnings());
+        trips.put("FORKSCOPE-107", getGhostFlushWarnings());
+        return trips;
+    }
 }

@@ -44,4 +44,12 @@ public interface ContextHandle {
      * whose last continuation may still be running when the response completes.
      */
     void closeAfterTasks();
+
+    /**
+     * The context's forks that exist now: one per unit it has used, and those opened for single
+     * transactions inside it.
+     *
+     * @return a snapshot of the forks, in no particular order
+     */
+    java.util.List<ForkInfo> forks();
 }

@@ -76,6 +76,23 @@ public interface ForkscopeRuntime {
     Optional<ContextHandle> currentContext();
 
     /**
+     * Opens a fresh context bound to the calling thread until the returned handle is closed, for
+     * integrations whose unit of work spans several calls (a test method with its set-up and
+     * tear-down). A CDI request context is activated for it if none is active.
+     *
+     * @param openedBy what opens the context, named in the messages of the guard rails
+     * @return the open context, to be closed on the same thread
+     */
+    OpenContext openContext(String openedBy);
+
+    /**
+     * The names of the application's persistence units.
+     *
+     * @return the names, the default unit (if there is one) first
+     */
+    java.util.List<String> unitNames();
+
+    /**
      * Returns the application's counters.
      *
      * @return the live counters

@@ -5,6 +5,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC 2 and 3.2 in a server: timers, message-driven beans, ManagedExecutorService tasks and seed 000. */
@@ -45,6 +46,7 @@ class EntryPointsIT extends BookstoreIT {
         assertTrue(outcome.startsWith("GlobalContextException: FORKSCOPE-001: EntityManager.find was called on thread"),
                 outcome);
         assertTrue(outcome.contains("annotate the entry point with @RequestContextual"), outcome);
+        assertFalse(outcome.contains("This thread is"), "a server's pool thread is not one a context never follows: " + outcome);
     }
 
     @Test

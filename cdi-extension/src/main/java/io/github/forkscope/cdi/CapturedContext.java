@@ -2,6 +2,9 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
+import io.github.forkscope.spi.ForkInfo;
+
+import java.util.List;
 
 import java.util.Objects;
 
@@ -32,5 +35,10 @@ final class CapturedContext implements ContextHandle {
     @Override
     public void closeAfterTasks() {
         context.closeAfterTasks();
+    }
+
+    @Override
+    public List<ForkInfo> forks() {
+        return context.forks().stream().map(Fork::info).toList();
     }
 }

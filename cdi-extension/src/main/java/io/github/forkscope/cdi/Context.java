@@ -177,6 +177,17 @@ final class Context {
         return closed;
     }
 
+    /** The context's forks that exist now, its own and those of single transactions. */
+    synchronized List<Fork> forks() {
+        List<Fork> all = new ArrayList<>(transactionForks());
+        for (Fork fork : forks) {
+            if (fork != null) {
+                all.add(fork);
+            }
+        }
+        return all;
+    }
+
     /** A task begins to run in the context on another thread; false when the context has ended. */
     synchronized boolean taskBegins() {
         if (closed) {

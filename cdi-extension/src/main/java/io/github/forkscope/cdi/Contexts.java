@@ -32,6 +32,9 @@ import java.util.concurrent.ForkJoinWorkerThread;
 @Singleton
 class Contexts {
 
+    /** Jakarta Concurrency's interface of the threads a server's executors run tasks on; null in Java SE. */
+    private static final Class<?> MANAGEABLE_THREAD = OptionalTypes.find("jakarta.enterprise.concurrent.ManageableThread");
+
     /** Holds a {@link ContextStack}, or the {@link StartedInContext} marker a child thread inherits. */
     private final ThreadLocal<Object> bound = new InheritableThreadLocal<>() {
         @Override
@@ -47,6 +50,7 @@ class Contexts {
     private Instance<RequestContextController> controllers;
     private BeanManager beanManager;
     private ForkscopeExtension extension;
+    private RequestContextProbe probe;
 
     Contexts() {
     }
@@ -58,6 +62,7 @@ class Contexts {
         this.controllers = controllers;
         this.beanManager = beanManager;
         this.extension = extension;
+        this.probe = new RequestContextProbe(beanManager);
     }
 
     /** The active context, or null when no CDI request context is active on this thread. */
@@ -83,8 +88,13 @@ class Contexts {
         if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
             return "a worker of a ForkJoinPool (a parallel stream, or CompletableFuture's default async executor)";
         }
-        return bound.get() instanceof StartedInContext started
+        // a server's pool thread may have been started from a request too, but contexts do follow tasks there
+        return bound.get() instanceof StartedInContext started && !isManagedThread(Thread.currentThread())
                 ? "a thread started by code that ran in the context opened by " + started.origin() : null;
+    }
+
+    private static boolean isManagedThread(Thread thread) {
+        return MANAGEABLE_THREAD != null && MANAGEABLE_THREAD.isInstance(thread);
     }
 
     /** The context stack bound to this thread, else that of the active request context, else null. */
@@ -108,9 +118,13 @@ class Contexts {
         if (bound.get() instanceof ContextStack stack) {
             return bound(stack, create, work);
         }
-        // activate() says whether a request context was active already: asking first would cost Weld an exception
+        if (probe.knownActive()) {
+            return bound(requestContexts.stack(), create, work);
+        }
+        // activate() says whether a request context was active already: asking the bean manager would cost an exception
         RequestContextController controller = controllers.get();
         if (!activate(controller)) {
+            probe.learn();
             return bound(requestContexts.stack(), create, work);
         }
         Binding binding = bind(null, openedBy, controller, true);
@@ -151,6 +165,11 @@ class Contexts {
             binding.task = captured;
         }
         return binding;
+    }
+
+    /** Opens a new context bound to this thread until the binding ends, which closes it. */
+    Binding open(Object openedBy) {
+        return task(null, openedBy);
     }
 
     /** Runs work in a context stack of its own, bound to the thread: a resumed context, or a new one left open. */
@@ -255,6 +274,15 @@ class Contexts {
             this.close = close;
             this.previous = bound.get();
             bound.set(stack);
+        }
+
+        /** The context at the bottom of the binding's stack: the captured one, or the one it opened. */
+        Context context() {
+            Context context = stack.peek();
+            while (context.outer() != null) {
+                context = context.outer();
+            }
+            return context;
         }
 
         void end() {

@@ -237,6 +237,18 @@ final class Fork {
         return unit.provider(em).pendingEntities(em);
     }
 
+    /** What the fork holds, asked only if no other thread is inside it. */
+    io.github.forkscope.spi.ForkInfo info() {
+        if (!tryEnter()) {
+            return new io.github.forkscope.spi.ForkInfo(unit.name(), !closed, closed ? 0 : -1);
+        }
+        try {
+            return new io.github.forkscope.spi.ForkInfo(unit.name(), true, managedEntities());
+        } finally {
+            exit();
+        }
+    }
+
     long managedEntities() {
         return unit.provider(em).managedEntities(em);
     }

@@ -58,7 +58,11 @@ public class ForkscopeExtension implements Extension {
     private volatile Units units;
     private volatile Guards guards;
     private final Metrics metrics = new Metrics();
+    /** Whether the application has Micrometer, asked without loading any of its types. */
+    private static final boolean MICROMETER = OptionalTypes.find("io.micrometer.core.instrument.MeterRegistry") != null;
+
     private MetricsMBean mbean;
+    private MicrometerMeters meters;
     private RuntimeBean runtime;
     private boolean released;
     private final Settings settings;
@@ -193,6 +197,9 @@ public class ForkscopeExtension implements Extension {
                 created.put(unit.name(), new ContextualEntityManager(unit, contexts, guards.global));
             }
             mbean = MetricsMBean.register(metrics);
+            if (MICROMETER) {
+                meters = MicrometerMeters.bind(metrics, mbean != null ? mbean.application() : MetricsMBean.applicationName(), beanManager);
+            }
             runtime = reference(beanManager, RuntimeBean.class);
             RuntimeRegistry.register(runtime);
             entityManagers = created;
@@ -225,6 +232,9 @@ public class ForkscopeExtension implements Extension {
         }
         if (mbean != null) {
             mbean.unregister();
+        }
+        if (meters != null) {
+            meters.close();
         }
         if (guards != null) {
             guards.global.close();

@@ -25,10 +25,17 @@ final class MetricsMBean {
 
     private final MBeanServer server;
     private final ObjectName name;
+    private final String application;
 
-    private MetricsMBean(MBeanServer server, ObjectName name) {
+    private MetricsMBean(MBeanServer server, ObjectName name, String application) {
         this.server = Objects.requireNonNull(server, "server");
         this.name = Objects.requireNonNull(name, "name");
+        this.application = Objects.requireNonNull(application, "application");
+    }
+
+    /** The application's name as the MBean carries it, with the suffix that made it unique. */
+    String application() {
+        return application;
     }
 
     /** Registers the metrics; returns null, after a warning, when JMX refuses them. */
@@ -41,7 +48,7 @@ final class MetricsMBean {
                 ObjectName name = new ObjectName(DOMAIN + ":type=Forkscope,name=" + value(candidate));
                 if (!server.isRegistered(name)) {
                     server.registerMBean(new StandardMBean(metrics, ForkscopeMetrics.class), name);
-                    return new MetricsMBean(server, name);
+                    return new MetricsMBean(server, name, candidate);
                 }
             } catch (JMException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, Messages.jmxFailed(candidate), e);
@@ -65,7 +72,7 @@ final class MetricsMBean {
         return name.isEmpty() || name.chars().anyMatch(c -> ",=:\"*?\n".indexOf(c) >= 0) ? ObjectName.quote(name) : name;
     }
 
-    private static String applicationName() {
+    static String applicationName() {
         try {
             return (String) new InitialContext().lookup("java:app/AppName");
         } catch (javax.naming.NamingException | RuntimeException e) {

@@ -5,10 +5,12 @@ import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.OpenContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,6 +75,33 @@ class RuntimeBean implements ForkscopeRuntime {
                 fork.exit();
             }
         });
+    }
+
+    @Override
+    public OpenContext openContext(String openedBy) {
+        Contexts.Binding binding = contexts.open(java.util.Objects.requireNonNull(openedBy, "openedBy"));
+        CapturedContext handle = new CapturedContext(binding.context(), contexts);
+        return new OpenContext() {
+            private boolean closed;
+
+            @Override
+            public ContextHandle context() {
+                return handle;
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    binding.end();
+                }
+            }
+        };
+    }
+
+    @Override
+    public List<String> unitNames() {
+        return extension.units().names();
     }
 
     @Override

@@ -21,6 +21,11 @@ final class Units {
         return all;
     }
 
+    /** The units' names, the default unit's first. */
+    List<String> names() {
+        return all.stream().sorted((a, b) -> Boolean.compare(b == defaultUnit, a == defaultUnit)).map(ManagedUnit::name).toList();
+    }
+
     /** The named unit, or the default unit for a null name. */
     ManagedUnit get(String name) {
         ManagedUnit unit = name == null ? defaultUnit : find(name);

@@ -5,6 +5,7 @@ import io.github.forkscope.Forkscope;
 import io.github.forkscope.GlobalContextException;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
+import jakarta.enterprise.concurrent.ManageableThread;
 import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
 import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
 import jakarta.persistence.EntityManager;
@@ -24,11 +25,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +83,19 @@ class AsyncWorkTest extends WeldTest {
         }, pool);
     }
 
+    /** A task snapshot taken in an async request's context, which stays open as the filter leaves it. */
+    private record AsyncRequest(ContextHandle context, ThreadContextSnapshot snapshot) {
+    }
+
+    /** Runs the work as the first dispatch of an async request, then takes a snapshot of its context. */
+    private static AsyncRequest asyncRequest(Runnable work) {
+        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
+        return runtime.callRequest(() -> {
+            work.run();
+            return new AsyncRequest(runtime.currentContext().orElseThrow(), PROVIDER.currentContext(Map.of()));
+        });
+    }
+
     private static Throwable failure(CompletableFuture<?> future) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
         return e.getCause();
@@ -124,15 +138,9 @@ class AsyncWorkTest extends WeldTest {
                 em.detach(em.find(Book.class, other));
                 CyclicBarrier start = new CyclicBarrier(2);
                 CountDownLatch refused = new CountDownLatch(1);
-                Book.onLoad = () -> {
-                    if (inside.incrementAndGet() > 1) {
-                        bothInside.incrementAndGet();
-                    }
-                    awaitUntil(() -> refused.getCount() == 0 || inside.get() > 1);
-                    inside.decrementAndGet();
-                };
-                CompletableFuture<String> task = submit(() -> race(em, other, start, refused));
-                String mine = race(em, other, start, refused);
+                Book.onLoad = GuardedCallsTest.holdFirstInside(inside, bothInside, refused);
+                CompletableFuture<String> task = submit(() -> GuardedCallsTest.race(em, other, start, refused));
+                String mine = GuardedCallsTest.race(em, other, start, refused);
                 List<String> outcome = java.util.stream.Stream.of(mine, task.get(30, TimeUnit.SECONDS)).sorted().toList();
                 if (!outcome.equals(List.of("entered", "refused"))) {
                     unexpected.add("try " + i + ": " + outcome);
@@ -144,19 +152,6 @@ class AsyncWorkTest extends WeldTest {
         });
         assertEquals(0, bothInside.get(), "tries in which both threads were inside the provider's persistence context");
         assertEquals(List.of(), unexpected);
-    }
-
-    private static String race(EntityManager em, long id, CyclicBarrier start, CountDownLatch refused) throws Exception {
-        start.await(10, TimeUnit.SECONDS);
-        try {
-            em.find(Book.class, id);
-            return "entered";
-        } catch (ConcurrentForkUseException e) {
-            refused.countDown();
-            return "refused";
-        } catch (RuntimeException e) {
-            return e.toString();
-        }
     }
 
     @ParameterizedTest
@@ -191,16 +186,9 @@ class AsyncWorkTest extends WeldTest {
     @ValueSource(strings = {"main", "eclipselink"})
     void aCloseWhileATaskIsInsideAForkIsFinishedByTheTaskAsItLeaves(String unit) throws Exception {
         EntityManager em = em(unit);
-        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
-        AtomicReference<ContextHandle> handle = new AtomicReference<>();
         AtomicReference<EntityManager> provider = new AtomicReference<>();
-        AtomicReference<ThreadContextSnapshot> snapshot = new AtomicReference<>();
-        runtime.callRequest(() -> {
-            handle.set(runtime.currentContext().orElseThrow());
-            provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate());
-            snapshot.set(PROVIDER.currentContext(Map.of()));
-            return null;
-        });
+        AsyncRequest request = asyncRequest(() ->
+                provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate()));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Book.onLoad = () -> {
@@ -208,7 +196,7 @@ class AsyncWorkTest extends WeldTest {
             inside.countDown();
             await(release);
         };
-        CompletableFuture<String> task = submit(snapshot.get(), () -> {
+        CompletableFuture<String> task = submit(request.snapshot(), () -> {
             String title = em.find(Book.class, SEEDED_BOOK).getTitle();
             try {
                 em.find(Book.class, SEEDED_BOOK);
@@ -218,11 +206,11 @@ class AsyncWorkTest extends WeldTest {
             }
         });
         assertTrue(inside.await(30, TimeUnit.SECONDS));
-        handle.get().close();
+        request.context().close();
         assertTrue(provider.get().isOpen(), "the provider's EntityManager was closed under the task");
         release.countDown();
         assertEquals(SEEDED_TITLE + ", then FORKSCOPE-102", task.get(30, TimeUnit.SECONDS));
-        awaitUntil(() -> !provider.get().isOpen());
+        GuardedCallsTest.awaitUntil(() -> !provider.get().isOpen());
         assertTrue(!provider.get().isOpen(), "the provider's EntityManager is closed once the task left it");
     }
 
@@ -231,31 +219,23 @@ class AsyncWorkTest extends WeldTest {
     @ValueSource(strings = {"main", "eclipselink"})
     void closeAfterTasksWaitsForTheLastTaskRunningInTheContext(String unit) throws Exception {
         EntityManager em = em(unit);
-        ForkscopeRuntime runtime = bean(ForkscopeRuntime.class);
-        AtomicReference<ContextHandle> handle = new AtomicReference<>();
         AtomicReference<Book> loaded = new AtomicReference<>();
-        AtomicReference<ThreadContextSnapshot> snapshot = new AtomicReference<>();
-        runtime.callRequest(() -> {
-            handle.set(runtime.currentContext().orElseThrow());
-            loaded.set(em.find(Book.class, SEEDED_BOOK));
-            snapshot.set(PROVIDER.currentContext(Map.of()));
-            return null;
-        });
+        AsyncRequest request = asyncRequest(() -> loaded.set(em.find(Book.class, SEEDED_BOOK)));
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch cycleOver = new CountDownLatch(1);
         AtomicReference<EntityManager> provider = new AtomicReference<>();
-        CompletableFuture<Boolean> task = submit(snapshot.get(), () -> {
+        CompletableFuture<Boolean> task = submit(request.snapshot(), () -> {
             provider.set((EntityManager) Forkscope.currentEntityManager(unit).orElseThrow().getDelegate());
             started.countDown();
             cycleOver.await();
             return em.contains(loaded.get());
         });
         assertTrue(started.await(30, TimeUnit.SECONDS));
-        handle.get().closeAfterTasks();
+        request.context().closeAfterTasks();
         assertTrue(provider.get().isOpen(), "the context ended while a task still ran in it");
         cycleOver.countDown();
         assertTrue(task.get(30, TimeUnit.SECONDS), "the task still saw the request's entity as managed");
-        awaitUntil(() -> !provider.get().isOpen());
+        GuardedCallsTest.awaitUntil(() -> !provider.get().isOpen());
         assertTrue(!provider.get().isOpen(), "the context ended with its last task");
     }
 
@@ -304,8 +284,17 @@ class AsyncWorkTest extends WeldTest {
     @Test
     void parallelStreamWorkersAreToldThatTheContextDoesNotFollowThemAndWhatToDo() {
         EntityManager em = em("main");
+        // the request's thread waits in its first element until a worker took one, so that workers always join in
+        CountDownLatch workerJoined = new CountDownLatch(1);
         GlobalContextException e = assertThrows(GlobalContextException.class, () -> Forkscope.run(() ->
-                IntStream.range(0, 1000).parallel().forEach(i -> em.find(Book.class, SEEDED_BOOK))));
+                IntStream.range(0, 1000).parallel().forEach(i -> {
+                    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+                        workerJoined.countDown();
+                    } else {
+                        await(workerJoined);
+                    }
+                    em.find(Book.class, SEEDED_BOOK);
+                })));
         String message = e.getMessage();
         assertTrue(message.contains("This thread is a worker of a ForkJoinPool (a parallel stream"), message);
         assertTrue(message.indexOf("load what the workers need on the context's own thread")
@@ -334,6 +323,42 @@ class AsyncWorkTest extends WeldTest {
         GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
         assertTrue(e.getMessage().contains("This thread is a thread started by code that ran in the context opened by "
                 + "Forkscope.run/call on thread \"main\""), e.getMessage());
+    }
+
+    /** A server's pool thread started from a request: contexts follow tasks there, so no hint about where it came from. */
+    @Test
+    void aManagedThreadStartedInAContextGetsNoHintAboutItsOrigin() throws InterruptedException {
+        EntityManager em = em("main");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Forkscope.run(() -> {
+            Thread thread = new PoolThread(() -> {
+                try {
+                    em.find(Book.class, SEEDED_BOOK);
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
+        assertTrue(e.getMessage().contains("Fix it in one of these ways:"), e.getMessage());
+    }
+
+    /** What a server's managed thread factory makes. */
+    private static final class PoolThread extends Thread implements ManageableThread {
+        PoolThread(Runnable task) {
+            super(task, "managed-thread");
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
     }
 
     /** Errors that land in futures nobody reads: one warning for the call site, not one per task. */
@@ -383,13 +408,6 @@ class AsyncWorkTest extends WeldTest {
             assertTrue(latch.await(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
         }
     }
 }

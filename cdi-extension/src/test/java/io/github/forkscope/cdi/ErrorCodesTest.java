@@ -28,7 +28,7 @@ class ErrorCodesTest {
     void theTroubleshootingTableListsExactlyTheCodesTheSourcesRaise() throws IOException {
         Path root = repositoryRoot();
         Set<String> inSources = new TreeSet<>();
-        for (String module : new String[]{"api", "cdi-extension", "servlet-listener"}) {
+        for (String module : new String[]{"api", "cdi-extension", "servlet-listener", "junit5"}) {
             try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
                 files.filter(file -> file.toString().endsWith(".java")).forEach(file -> inSources.addAll(codes(CODE, file)));
             }

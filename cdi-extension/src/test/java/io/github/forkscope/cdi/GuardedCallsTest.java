@@ -58,13 +58,7 @@ class GuardedCallsTest extends WeldTest {
                     fork.clear();
                     CyclicBarrier start = new CyclicBarrier(2);
                     CountDownLatch refused = new CountDownLatch(1);
-                    Book.onLoad = () -> {
-                        if (inside.incrementAndGet() > 1) {
-                            bothInside.incrementAndGet();
-                        }
-                        awaitUntil(() -> refused.getCount() == 0 || inside.get() > 1);
-                        inside.decrementAndGet();
-                    };
+                    Book.onLoad = holdFirstInside(inside, bothInside, refused);
                     Future<String> first = threads.submit(() -> race(fork, SEEDED_BOOK, start, refused));
                     Future<String> second = threads.submit(() -> race(fork, other, start, refused));
                     List<String> outcome = Stream.of(get(first), get(second)).sorted().toList();
@@ -81,7 +75,22 @@ class GuardedCallsTest extends WeldTest {
         assertEquals(List.of(), unexpected);
     }
 
-    private static String race(EntityManager fork, long id, CyclicBarrier start, CountDownLatch refused) throws Exception {
+    /**
+     * A load callback that counts the threads inside the persistence context and holds the first
+     * one there until the other was refused or came in too.
+     */
+    static Runnable holdFirstInside(AtomicInteger inside, AtomicInteger bothInside, CountDownLatch refused) {
+        return () -> {
+            if (inside.incrementAndGet() > 1) {
+                bothInside.incrementAndGet();
+            }
+            awaitUntil(() -> refused.getCount() == 0 || inside.get() > 1);
+            inside.decrementAndGet();
+        };
+    }
+
+    /** Leaves the barrier with the other thread and loads a book through the fork: entered, refused, or what else happened. */
+    static String race(EntityManager fork, long id, CyclicBarrier start, CountDownLatch refused) throws Exception {
         start.await(10, TimeUnit.SECONDS);
         try {
             fork.find(Book.class, id);
@@ -192,7 +201,7 @@ class GuardedCallsTest extends WeldTest {
     }
 
     /** Spins until the condition holds; a bound, not a sleep: the condition is normally true within microseconds. */
-    private static void awaitUntil(BooleanSupplier condition) {
+    static void awaitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

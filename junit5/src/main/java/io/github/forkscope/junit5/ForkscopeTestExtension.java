@@ -1,0 +1,144 @@
+package io.github.forkscope.junit5;
+
+import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.OpenContext;
+import io.github.forkscope.spi.RuntimeRegistry;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.lang.annotation.Annotation;
+import java.util.Map;
+
+/**
+ * The JUnit 5 extension behind {@link ForkscopeTest}: finds or starts the CDI container, injects
+ * the test instance, opens a context for each test method before its {@code @BeforeEach} methods
+ * and closes it after its {@code @AfterEach} methods, with the {@link Rollback} transaction and the
+ * {@link FailOnGuardTrips} check around it, and resolves {@link TestContext} parameters. A test
+ * method's set-up, body and tear-down must run on one thread, as JUnit runs them unless a
+ * {@code @Timeout} asks for a thread of its own. Stateless; what a test holds is in JUnit's store.
+ *
+ * <pre>{@code
+ * @ExtendWith(ForkscopeTestExtension.class) // what @ForkscopeTest declares
+ * class BooksTest { ... }
+ * }</pre>
+ */
+public final class ForkscopeTestExtension
+        implements TestInstancePostProcessor, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ForkscopeTestExtension.class);
+
+    /** Creates the extension; JUnit does, for {@link ForkscopeTest}. */
+    public ForkscopeTestExtension() {
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        BeanManager beanManager = container(context).getBeanManager();
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) testInstance.getClass();
+        InjectionTarget<Object> target = beanManager.getInjectionTargetFactory(beanManager.createAnnotatedType(type))
+                .createInjectionTarget(null);
+        target.inject(testInstance, beanManager.createCreationalContext(null));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        container(context);
+        ForkscopeRuntime runtime = runtime();
+        boolean checkTrips = annotated(context, FailOnGuardTrips.class);
+        GuardTrips before = checkTrips ? new GuardTrips(runtime.metrics()) : null;
+        WarningCapture warnings = checkTrips ? WarningCapture.start() : null;
+        OpenContext open = runtime.openContext("test " + context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName() + "()");
+        try {
+            TestTransaction transaction = annotated(context, Rollback.class) ? TestTransaction.begin(runtime) : null;
+            context.getStore(NAMESPACE).put(TestRun.class, new TestRun(open, transaction, before, warnings));
+        } catch (Exception | Error e) {
+            open.close();
+            if (warnings != null) {
+                warnings.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        TestRun run = context.getStore(NAMESPACE).remove(TestRun.class, TestRun.class);
+        if (run == null) {
+            return;
+        }
+        try {
+            if (run.transaction() != null) {
+                run.transaction().rollback();
+            }
+        } finally {
+            run.open().close();
+        }
+        if (run.before() != null) {
+            Map<String, Long> tripped;
+            String warned;
+            try (WarningCapture warnings = run.warnings()) {
+                tripped = new GuardTrips(runtime().metrics()).since(run.before());
+                warned = String.join("\n  ", warnings.messages());
+            }
+            if (!tripped.isEmpty()) {
+                throw new AssertionError("guard rails tripped during the test: " + tripped
+                        + (warned.isEmpty() ? "" : "\n  " + warned));
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        TestRun run = context.getStore(NAMESPACE).get(TestRun.class, TestRun.class);
+        if (run == null) {
+            throw new IllegalStateException("a TestContext is available to test methods only, not to constructors or @BeforeAll methods");
+        }
+        return (TestContext) () -> run.open().context().forks();
+    }
+
+    private static boolean annotated(ExtensionContext context, Class<? extends Annotation> annotation) {
+        return AnnotationSupport.isAnnotated(context.getTestMethod(), annotation)
+                || AnnotationSupport.isAnnotated(context.getTestClass(), annotation);
+    }
+
+    /** The running CDI container; Weld SE, started once for the whole test run, when there is none. */
+    private static CDI<Object> container(ExtensionContext context) {
+        try {
+            return CDI.current();
+        } catch (IllegalStateException none) {
+            try {
+                context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(WeldForTests.class, type -> new WeldForTests());
+            } catch (NoClassDefFoundError noWeld) {
+                throw new IllegalStateException("FORKSCOPE-019: a @ForkscopeTest runs with no CDI container, and Weld SE "
+                        + "is not on the test classpath to start one. Add org.jboss.weld.se:weld-se-core (test scope), "
+                        + "or start a container before the test (a static @BeforeAll method, weld-junit5's @EnableWeld "
+                        + "declared before @ForkscopeTest, Arquillian).", noWeld);
+            }
+            return CDI.current();
+        }
+    }
+
+    private static ForkscopeRuntime runtime() {
+        ForkscopeRuntime registered = RuntimeRegistry.current();
+        return registered != null ? registered : CDI.current().select(ForkscopeRuntime.class).get();
+    }
+
+    /** What one test method holds between its set-up and its tear-down. */
+    private record TestRun(OpenContext open, TestTransaction transaction, GuardTrips before, WarningCapture warnings) {
+    }
+}
