@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -303,24 +304,7 @@ class AsyncWorkTest extends WeldTest {
 
     @Test
     void aThreadStartedInAContextIsToldWhereItCameFrom() throws InterruptedException {
-        EntityManager em = em("main");
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Forkscope.run(() -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    em.find(Book.class, SEEDED_BOOK);
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                }
-            }, "made-by-the-application");
-            thread.start();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
+        GlobalContextException e = findOnAThreadStartedInAContext(task -> new Thread(task, "made-by-the-application"));
         assertTrue(e.getMessage().contains("This thread is a thread started by code that ran in the context opened by "
                 + "Forkscope.run/call on thread \"main\""), e.getMessage());
     }
@@ -328,10 +312,16 @@ class AsyncWorkTest extends WeldTest {
     /** A server's pool thread started from a request: contexts follow tasks there, so no hint about where it came from. */
     @Test
     void aManagedThreadStartedInAContextGetsNoHintAboutItsOrigin() throws InterruptedException {
+        GlobalContextException e = findOnAThreadStartedInAContext(PoolThread::new);
+        assertTrue(e.getMessage().contains("Fix it in one of these ways:"), e.getMessage());
+    }
+
+    /** What a find with the injected EntityManager fails with on a thread that code in a context starts. */
+    private GlobalContextException findOnAThreadStartedInAContext(Function<Runnable, Thread> threads) throws InterruptedException {
         EntityManager em = em("main");
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Forkscope.run(() -> {
-            Thread thread = new PoolThread(() -> {
+            Thread thread = threads.apply(() -> {
                 try {
                     em.find(Book.class, SEEDED_BOOK);
                 } catch (RuntimeException e) {
@@ -345,8 +335,7 @@ class AsyncWorkTest extends WeldTest {
                 throw new IllegalStateException(e);
             }
         });
-        GlobalContextException e = assertInstanceOf(GlobalContextException.class, failure.get());
-        assertTrue(e.getMessage().contains("Fix it in one of these ways:"), e.getMessage());
+        return assertInstanceOf(GlobalContextException.class, failure.get());
     }
 
     /** What a server's managed thread factory makes. */

@@ -54,24 +54,37 @@ final class Client {
 
     /** GET or POST {@code path} (under {@code /reliability/api/}); null when it timed out or failed to connect. */
     Reply send(String method, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/reliability/api/" + path))
-                .timeout(Mode.HUNG).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        long start = System.nanoTime();
+        try {
+            Reply reply = exchange(http, method, "http://127.0.0.1:" + port + "/reliability/api/" + path, tally);
+            if (reply != null) {
+                checkReport(reply);
+            }
+            return reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * One request with the hung-request limit as timeout, counted in {@code tally} with its error
+     * code when it has one; null when it timed out or failed to connect.
+     */
+    static Reply exchange(HttpClient http, String method, String url, Tally tally) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Mode.HUNG)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
         tally.requests.increment();
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Reply reply = Reply.of(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
             reply.errorCode().ifPresent(code -> tally.error(code, reply.lines().get(0), reply.millis()));
-            checkReport(reply);
             return reply;
         } catch (HttpTimeoutException e) {
             tally.hung.increment();
             return null;
         } catch (IOException e) {
             tally.error("IO", e.toString(), (System.nanoTime() - start) / 1_000_000);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
     }

@@ -1,11 +1,6 @@
 package io.github.forkscope.reliability;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,23 +69,7 @@ final class TwoInstances {
     // the answer's first line, or null after an error (counted in the tally)
     private String send(HttpClient http, String method, String url) throws InterruptedException {
         requests.increment();
-        tally.requests.increment();
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Mode.HUNG)
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            Reply reply = Reply.of(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
-            if (reply.errorCode().isPresent()) {
-                tally.error(reply.errorCode().get(), reply.lines().get(0), reply.millis());
-                return null;
-            }
-            return reply.lines().get(0);
-        } catch (HttpTimeoutException e) {
-            tally.hung.increment();
-            return null;
-        } catch (IOException e) {
-            tally.error("IO", e.toString(), (System.nanoTime() - start) / 1_000_000);
-            return null;
-        }
+        Reply reply = Client.exchange(http, method, url, tally);
+        return reply == null || reply.errorCode().isPresent() ? null : reply.lines().get(0);
     }
 }
