@@ -1,6 +1,5 @@
 package io.github.forkscope.reliability;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,14 +58,13 @@ final class Load {
 
     /** Runs the load for {@code time} or {@code budget} requests, with {@code fault} beside it; returns its duration. */
     Duration run(Duration time, long budget, Fault fault, List<String> faultsDone) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService clients = Executors.newFixedThreadPool(Mode.CLIENTS);
         started = System.nanoTime();
         long deadline = started + time.toNanos();
         AtomicLong left = new AtomicLong(budget);
         List<Future<?>> running = new ArrayList<>();
         for (int number = 0; number < Mode.CLIENTS; number++) {
-            Client client = new Client(number, http, port, tally, writes);
+            Client client = new Client(number, Mode.HTTP, port, tally, writes);
             running.add(clients.submit(() -> {
                 Random random = client.random;
                 while (System.nanoTime() < deadline && left.getAndDecrement() > 0) {

@@ -1,5 +1,6 @@
 package io.github.forkscope.reliability;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,12 @@ record Mode(String name, long loadRequests, Duration load, Duration fault, Durat
     static final int CLIENTS = 64;
     /** A request that takes longer than this is counted as hung. */
     static final Duration HUNG = Duration.ofSeconds(15);
+    /**
+     * The one HTTP client of the harness, loads and checks alike: HTTP/1.1, as the JDK client's
+     * upgrade to HTTP/2 in clear text fails on some of WildFly's larger answers.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     static Mode fromSystemProperty() {
         String name = System.getProperty("reliability.mode", "short");

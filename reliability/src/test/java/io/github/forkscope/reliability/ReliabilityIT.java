@@ -229,7 +229,7 @@ class ReliabilityIT {
     }
 
     private static Reply reply(int port, String app, String path) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        var response = Mode.HTTP.send(java.net.http.HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/" + app + "/api/" + path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         return Reply.of(response.statusCode(), response.body(), 0);

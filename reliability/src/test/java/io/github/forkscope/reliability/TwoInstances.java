@@ -1,6 +1,5 @@
 package io.github.forkscope.reliability;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ final class TwoInstances {
     }
 
     Duration run(Duration time) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService clients = Executors.newFixedThreadPool(Mode.CLIENTS);
         long started = System.nanoTime();
         long deadline = started + time.toNanos();
@@ -43,11 +41,11 @@ final class TwoInstances {
             running.add(clients.submit(() -> {
                 for (int version = 1; System.nanoTime() < deadline; version++) {
                     String note = "v" + version;
-                    String renamed = send(http, "POST", writer + "rename?id=" + row + "&note=" + note);
+                    String renamed = send("POST", writer + "rename?id=" + row + "&note=" + note);
                     if (renamed == null) {
                         continue;
                     }
-                    String read = send(http, "GET", reader + "?id=" + row);
+                    String read = send("GET", reader + "?id=" + row);
                     if (read != null) {
                         (read.equals("note " + note) ? freshReads : staleReads).increment();
                     }
@@ -67,9 +65,9 @@ final class TwoInstances {
     }
 
     // the answer's first line, or null after an error (counted in the tally)
-    private String send(HttpClient http, String method, String url) throws InterruptedException {
+    private String send(String method, String url) throws InterruptedException {
         requests.increment();
-        Reply reply = Client.exchange(http, method, url, tally);
+        Reply reply = Client.exchange(Mode.HTTP, method, url, tally);
         return reply == null || reply.errorCode().isPresent() ? null : reply.lines().get(0);
     }
 }

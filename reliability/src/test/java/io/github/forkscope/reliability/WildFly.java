@@ -2,7 +2,6 @@ package io.github.forkscope.reliability;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +174,7 @@ final class WildFly implements AutoCloseable {
     }
 
     private String send(String app, String method, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = Mode.HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/" + app + "/api/" + path))
                 .timeout(Mode.HUNG).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
