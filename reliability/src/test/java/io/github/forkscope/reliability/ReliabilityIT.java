@@ -174,7 +174,7 @@ class ReliabilityIT {
         assertTrue(fresh.freshReads.sum() > 0, "no read answered");
         Checks checks = Checks.run(a, APP, database, WRITES);
         assertTrue(Checks.idle(b.counters(APP)), "instance b: " + b.counters(APP));
-        finish("R4 two instances, Forkscope", forkscope, took, 0, checks, fresh.staleReads.sum(), "");
+        finish("R4 two instances, Forkscope", forkscope, took, 0, checks, fresh.staleReads.sum(), fresh.freshReads.sum() + " fresh reads");
 
         // the same load, read on the global fork of the escape hatch: the check must see stale reads.
         // One deployment at a time: both would define the same message queue.
