@@ -1,5 +1,8 @@
 package io.github.forkscope;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Forkscope's counters since the application started: contexts, forks, global-context violations,
  * guard trips and the largest identity map seen. Read them in code through
@@ -66,8 +69,8 @@ public interface ForkscopeMetrics {
      *
      * @return a snapshot, code to count
      */
-    default java.util.Map<String, Long> guardTrips() {
-        java.util.Map<String, Long> trips = new java.util.LinkedHashMap<>();
+    default Map<String, Long> guardTrips() {
+        Map<String, Long> trips = new LinkedHashMap<>();
         trips.put("FORKSCOPE-001", getGlobalContextViolations());
         trips.put("FORKSCOPE-101", getConcurrentUseTrips());
         trips.put("FORKSCOPE-102", getUseAfterCloseTrips());

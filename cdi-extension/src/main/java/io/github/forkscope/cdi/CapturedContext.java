@@ -5,7 +5,6 @@ import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkInfo;
 
 import java.util.List;
-
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.ConcurrentForkUseException;
+import io.github.forkscope.spi.ForkInfo;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 
@@ -238,12 +239,12 @@ final class Fork {
     }
 
     /** What the fork holds, asked only if no other thread is inside it. */
-    io.github.forkscope.spi.ForkInfo info() {
+    ForkInfo info() {
         if (!tryEnter()) {
-            return new io.github.forkscope.spi.ForkInfo(unit.name(), !closed, closed ? 0 : -1);
+            return new ForkInfo(unit.name(), !closed, closed ? 0 : -1);
         }
         try {
-            return new io.github.forkscope.spi.ForkInfo(unit.name(), true, managedEntities());
+            return new ForkInfo(unit.name(), true, managedEntities());
         } finally {
             exit();
         }

@@ -76,23 +76,21 @@ public final class ForkscopeTestExtension
         if (run == null) {
             return;
         }
-        try {
-            if (run.transaction() != null) {
-                run.transaction().rollback();
+        try (WarningCapture warnings = run.warnings()) {
+            try {
+                if (run.transaction() != null) {
+                    run.transaction().rollback();
+                }
+            } finally {
+                run.open().close();
             }
-        } finally {
-            run.open().close();
-        }
-        if (run.before() != null) {
-            Map<String, Long> tripped;
-            String warned;
-            try (WarningCapture warnings = run.warnings()) {
-                tripped = new GuardTrips(runtime().metrics()).since(run.before());
-                warned = String.join("\n  ", warnings.messages());
-            }
-            if (!tripped.isEmpty()) {
-                throw new AssertionError("guard rails tripped during the test: " + tripped
-                        + (warned.isEmpty() ? "" : "\n  " + warned));
+            if (run.before() != null) {
+                Map<String, Long> tripped = new GuardTrips(runtime().metrics()).since(run.before());
+                if (!tripped.isEmpty()) {
+                    String warned = String.join("\n  ", warnings.messages());
+                    throw new AssertionError("guard rails tripped during the test: " + tripped
+                            + (warned.isEmpty() ? "" : "\n  " + warned));
+                }
             }
         }
     }

@@ -9,6 +9,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -41,6 +44,15 @@ class RollbackTest {
     void aConstraintTheTestBreaksFailsItAsACommitWouldAndIsRolledBack() throws SQLException {
         run(BreaksAConstraint.class).assertStatistics(stats -> stats.started(1).failed(1));
         assertEquals(1, Jdbc.count("main", "id = 1"), "the seeded note");
+    }
+
+    /** The tear-down that fails still removes the log capture of @FailOnGuardTrips, or it would collect for the rest of the run. */
+    @Test
+    void aFailedRollbackLeavesNoLogCaptureBehind() {
+        Logger forkscope = Logger.getLogger("io.github.forkscope");
+        List<Handler> before = List.of(forkscope.getHandlers());
+        run(BreaksAConstraintUnderTheTripCheck.class).assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals(before, List.of(forkscope.getHandlers()));
     }
 
     private static Events run(Class<?> testClass) {
@@ -91,5 +103,9 @@ class RollbackTest {
         void persistsADuplicateId() {
             Forkscope.currentEntityManager("main").orElseThrow().persist(new Note(1, "duplicate"));
         }
+    }
+
+    @FailOnGuardTrips
+    static class BreaksAConstraintUnderTheTripCheck extends BreaksAConstraint {
     }
 }

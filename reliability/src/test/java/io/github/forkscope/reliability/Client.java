@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -22,16 +21,14 @@ final class Client {
     final Random random;
     final Writes writes;
     final Tally tally;
-    private final HttpClient http;
     private final int port;
     private final String name;
     private long requests;
     private String tag;
 
-    Client(int number, HttpClient http, int port, Tally tally, Writes writes) {
+    Client(int number, int port, Tally tally, Writes writes) {
         this.name = "c" + number;
         this.random = new Random(number);
-        this.http = http;
         this.port = port;
         this.tally = tally;
         this.writes = writes;
@@ -55,7 +52,7 @@ final class Client {
     /** GET or POST {@code path} (under {@code /reliability/api/}); null when it timed out or failed to connect. */
     Reply send(String method, String path) {
         try {
-            Reply reply = exchange(http, method, "http://127.0.0.1:" + port + "/reliability/api/" + path, tally);
+            Reply reply = exchange(method, "http://127.0.0.1:" + port + "/reliability/api/" + path, tally);
             if (reply != null) {
                 checkReport(reply);
             }
@@ -70,13 +67,13 @@ final class Client {
      * One request with the hung-request limit as timeout, counted in {@code tally} with its error
      * code when it has one; null when it timed out or failed to connect.
      */
-    static Reply exchange(HttpClient http, String method, String url, Tally tally) throws InterruptedException {
+    static Reply exchange(String method, String url, Tally tally) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Mode.HUNG)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         tally.requests.increment();
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Mode.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Reply reply = Reply.of(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
             reply.errorCode().ifPresent(code -> tally.error(code, reply.lines().get(0), reply.millis()));
             return reply;

@@ -64,7 +64,7 @@ final class Load {
         AtomicLong left = new AtomicLong(budget);
         List<Future<?>> running = new ArrayList<>();
         for (int number = 0; number < Mode.CLIENTS; number++) {
-            Client client = new Client(number, Mode.HTTP, port, tally, writes);
+            Client client = new Client(number, port, tally, writes);
             running.add(clients.submit(() -> {
                 Random random = client.random;
                 while (System.nanoTime() < deadline && left.getAndDecrement() > 0) {

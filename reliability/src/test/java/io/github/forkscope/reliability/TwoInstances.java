@@ -67,7 +67,7 @@ final class TwoInstances {
     // the answer's first line, or null after an error (counted in the tally)
     private String send(String method, String url) throws InterruptedException {
         requests.increment();
-        Reply reply = Client.exchange(Mode.HTTP, method, url, tally);
+        Reply reply = Client.exchange(method, url, tally);
         return reply == null || reply.errorCode().isPresent() ? null : reply.lines().get(0);
     }
 }
