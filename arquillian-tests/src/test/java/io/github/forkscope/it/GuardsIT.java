@@ -28,6 +28,7 @@ class GuardsIT extends BookstoreIT {
         assertTrue(outcome.startsWith("ConcurrentForkUseException: FORKSCOPE-101: EntityManager.find was called on thread"),
                 outcome);
         assertTrue(outcome.contains("is inside a call on the same fork"), outcome);
+        assertTrue(outcome.endsWith("; afterwards the request's fork still manages its Book 1: true"), outcome);
     }
 
     @Test
@@ -96,6 +97,7 @@ class GuardsIT extends BookstoreIT {
         String outcome = http.get("api/guards/query-threads");
         assertTrue(outcome.startsWith("ConcurrentForkUseException: FORKSCOPE-101: TypedQuery.getResultList was called on "
                 + "thread"), outcome);
+        assertTrue(outcome.endsWith("; afterwards the request's fork still manages its Book 1: true"), outcome);
     }
 
     @Test

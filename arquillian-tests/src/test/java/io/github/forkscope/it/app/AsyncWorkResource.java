@@ -19,9 +19,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import javax.management.Attribute;
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Async JAX-RS resources written as an application would, with no Forkscope call in the async
  * code: continuations on the server's default ManagedExecutorService, which propagates the
  * request's context, and on one whose context service clears it. Each answers what its code saw;
- * {@code last} tells whether the provider's EntityManager of the last request is closed by now.
+ * {@code last} tells whether the provider's EntityManager of the last request is closed by now,
+ * and how many connections the server's pool has checked out.
  */
 @Path("/async-work")
 @Produces(MediaType.APPLICATION_JSON)
@@ -122,20 +120,7 @@ public class AsyncWorkResource {
     @GET
     @Path("last")
     public String last() throws Exception {
-        return "{\"open\":" + lastProvider.isOpen() + ",\"connectionsInUse\":" + connectionsInUse() + "}";
-    }
-
-    /** WildFly's count of the default datasource's connections in use, statistics turned on first; -1 elsewhere. */
-    private static int connectionsInUse() throws Exception {
-        var server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName datasource = new ObjectName("jboss.as:subsystem=datasources,data-source=ExampleDS");
-        if (!server.isRegistered(datasource)) {
-            return -1;
-        }
-        if (!Boolean.TRUE.equals(server.getAttribute(datasource, "statisticsEnabled"))) {
-            server.setAttribute(datasource, new Attribute("statisticsEnabled", true));
-        }
-        return ((Number) server.getAttribute(new ObjectName(datasource + ",statistics=pool"), "InUseCount")).intValue();
+        return "{\"open\":" + lastProvider.isOpen() + ",\"connectionsInUse\":" + DefaultDataSourcePool.inUse() + "}";
     }
 
     /** A synchronous request hands a task to the executor that runs on after the response was sent. */

@@ -46,7 +46,10 @@ public class GuardResource {
         return whileInsideACall(query::getResultList);
     }
 
-    /** Runs the task on the executor while the request's thread is inside a find on its fork; answers what it threw. */
+    /**
+     * Runs the task on the executor while the request's thread is inside a find on its fork; answers
+     * what it threw, and whether the request's fork still manages what that find loaded.
+     */
     private String whileInsideACall(java.util.concurrent.Callable<?> task) {
         String[] outcome = {"no error"};
         Book.onLoad = () -> {
@@ -59,8 +62,9 @@ public class GuardResource {
                 outcome[0] = e.toString();
             }
         };
-        em.find(Book.class, 1L);
-        return outcome[0];
+        Book loaded = em.find(Book.class, 1L);
+        return outcome[0] + "; afterwards the request's fork still manages its Book 1: "
+                + (em.contains(loaded) && em.find(Book.class, 1L) == loaded);
     }
 
     @GET
