@@ -14,10 +14,12 @@ import java.lang.annotation.Target;
  * production: opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
  * methods, so that an injected {@code EntityManager} works in the test and in the code it calls,
  * without {@code forkscope.allow-global-context}. Fields of the test annotated with {@code @Inject}
- * are injected. When no CDI container is running as the class starts, Weld SE is started for the
- * class (bean discovery of the test classpath) and shut down after it; a container that runs
- * already (one the test class starts in a static {@code @BeforeAll}, weld-junit5's when declared
- * first, a server's under Arquillian) is used as it is. Combine with {@link Rollback} and
+ * are injected. When no CDI container is running as the class starts, Weld SE is started once for
+ * the test run (bean discovery of the test classpath) and shut down at its end; a container that
+ * runs already (one the test class starts in a static {@code @BeforeAll}, weld-junit5's when
+ * declared first, a server's under Arquillian) is used as it is. Beside Arquillian's JUnit 5
+ * extension the contexts open in the server, where Arquillian runs the methods, and its client,
+ * which only forwards them, is left alone. Combine with {@link Rollback} and
  * {@link FailOnGuardTrips}; a test method may take a {@link TestContext} parameter.
  *
  * <pre>{@code

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.InjectionTarget;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -41,6 +43,9 @@ public final class ForkscopeTestExtension
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        if (Arquillian.of(context) != Arquillian.ABSENT) {
+            return; // Arquillian injects the instance in the server, and its client has no container
+        }
         BeanManager beanManager = container(context).getBeanManager();
         @SuppressWarnings("unchecked")
         Class<Object> type = (Class<Object>) testInstance.getClass();
@@ -51,6 +56,9 @@ public final class ForkscopeTestExtension
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        if (Arquillian.of(context) == Arquillian.CLIENT) {
+            return;
+        }
         container(context);
         ForkscopeRuntime runtime = runtime();
         boolean checkTrips = annotated(context, FailOnGuardTrips.class);
@@ -102,6 +110,12 @@ public final class ForkscopeTestExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (Arquillian.of(context) == Arquillian.CLIENT) {
+            // JUnit resolves the arguments before Arquillian forwards the call; the server resolves its own
+            return (TestContext) () -> {
+                throw new IllegalStateException("the test method runs in the server; this is Arquillian's client");
+            };
+        }
         TestRun run = context.getStore(NAMESPACE).get(TestRun.class, TestRun.class);
         if (run == null) {
             throw new IllegalStateException("a TestContext is available to test methods only, not to constructors or @BeforeAll methods");
@@ -134,6 +148,27 @@ public final class ForkscopeTestExtension
     private static ForkscopeRuntime runtime() {
         ForkscopeRuntime registered = RuntimeRegistry.current();
         return registered != null ? registered : CDI.current().select(ForkscopeRuntime.class).get();
+    }
+
+    /**
+     * Where Arquillian's JUnit 5 extension runs the test class: not at all, or on its client, which
+     * only forwards each method to the server and has no CDI container, or inside the server, where
+     * its JUnit run sets the configuration parameter {@code insideArquillian}. Matched by name, so
+     * the extension needs no Arquillian on the classpath.
+     */
+    private enum Arquillian {
+        ABSENT, CLIENT, SERVER;
+
+        static Arquillian of(ExtensionContext context) {
+            boolean extended = AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), ExtendWith.class)
+                    .stream().flatMap(extendWith -> Arrays.stream(extendWith.value()))
+                    .anyMatch(extension -> extension.getName().equals("org.jboss.arquillian.junit5.ArquillianExtension"));
+            if (!extended) {
+                return ABSENT;
+            }
+            return context.getConfigurationParameter("insideArquillian").map(Boolean::parseBoolean).orElse(false)
+                    ? SERVER : CLIENT;
+        }
     }
 
     /** What one test method holds between its set-up and its tear-down. */

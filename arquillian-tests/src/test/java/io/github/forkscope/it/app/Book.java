@@ -5,6 +5,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostUpdate;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 @Entity
 public class Book {
@@ -29,6 +33,18 @@ public class Book {
     @PostLoad
     void loaded() {
         onLoad.run();
+    }
+
+    private static final List<String> WRITTEN_TITLES = new CopyOnWriteArrayList<>();
+
+    @PostUpdate
+    void updated() {
+        WRITTEN_TITLES.add(title);
+    }
+
+    /** The titles the provider has written by an update so far, whether their transactions committed or not. */
+    public static List<String> writtenTitles() {
+        return List.copyOf(WRITTEN_TITLES);
     }
 
     public Long getId() {
