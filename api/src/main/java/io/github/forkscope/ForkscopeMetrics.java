@@ -55,12 +55,18 @@ public interface ForkscopeMetrics {
     /** @return transactions that were about to commit changes made before they began ({@code FORKSCOPE-107}) */
     long getGhostFlushWarnings();
 
+    /** @return entities changed after a rollback had detached them, whose change nothing saves ({@code FORKSCOPE-108}) */
+    long getRollbackDetachedWarnings();
+
+    /** @return forks whose changes were thrown away with a transaction marked for rollback before they joined it ({@code FORKSCOPE-109}) */
+    long getDoomedChangesWarnings();
+
     /** @return the largest number of managed entities seen in one fork */
     long getLargestIdentityMap();
 
     /**
      * How often each guard rail tripped, by its code: {@code FORKSCOPE-001} (global-context
-     * violations), {@code 101} to {@code 103} (the errors), {@code 104} to {@code 107} (the
+     * violations), {@code 101} to {@code 103} (the errors), {@code 104} to {@code 109} (the
      * warnings), in code order. Over JMX this is an operation, not an attribute.
      *
      * <pre>{@code
@@ -79,6 +85,8 @@ public interface ForkscopeMetrics {
         trips.put("FORKSCOPE-105", getDiscardedChangesWarnings());
         trips.put("FORKSCOPE-106", getIdentityMapWarnings());
         trips.put("FORKSCOPE-107", getGhostFlushWarnings());
+        trips.put("FORKSCOPE-108", getRollbackDetachedWarnings());
+        trips.put("FORKSCOPE-109", getDoomedChangesWarnings());
         return trips;
     }
 }

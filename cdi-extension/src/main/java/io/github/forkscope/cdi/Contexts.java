@@ -2,9 +2,12 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
+import io.github.forkscope.spi.ForkscopeRuntime;
+import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -35,13 +38,17 @@ class Contexts {
     /** Jakarta Concurrency's interface of the threads a server's executors run tasks on; null in Java SE. */
     private static final Class<?> MANAGEABLE_THREAD = OptionalTypes.find("jakarta.enterprise.concurrent.ManageableThread");
 
-    /** Holds a {@link ContextStack}, or the {@link StartedInContext} marker a child thread inherits. */
+    /**
+     * Holds a {@link ContextStack}, or, in a thread started by one that had a stack bound, the
+     * origin of that context as a {@code String}: a JDK type, so that a long-lived thread the
+     * application happened to start (a driver's timer) pins none of its classes.
+     */
     private final ThreadLocal<Object> bound = new InheritableThreadLocal<>() {
         @Override
         protected Object childValue(Object parent) {
             if (parent instanceof ContextStack stack) {
                 Context context = stack.peek();
-                return context == null ? null : new StartedInContext(context.origin());
+                return context == null ? null : context.origin();
             }
             return parent;
         }
@@ -65,19 +72,52 @@ class Contexts {
         this.probe = new RequestContextProbe(beanManager);
     }
 
+    /**
+     * The injected contexts of an interceptor, or, after the interceptor was passivated and its
+     * transient field lost, the running application's.
+     */
+    static Contexts of(Contexts injected) {
+        Contexts contexts = injected != null ? injected : running();
+        if (contexts == null) {
+            throw new IllegalStateException(Messages.noRuntime());
+        }
+        return contexts;
+    }
+
+    /** The running application's contexts, or null when its container is not running (being deployed or undeployed). */
+    static Contexts running() {
+        ForkscopeRuntime runtime = RuntimeRegistry.current();
+        if (runtime == null) {
+            try {
+                runtime = CDI.current().select(ForkscopeRuntime.class).get();
+            } catch (RuntimeException notReady) {
+                return null; // no container, or one still resolving its beans (Open Liberty runs its bootstrap on executors)
+            }
+        }
+        return runtime instanceof RuntimeBean bean ? bean.contexts() : null;
+    }
+
     /** The active context, or null when no CDI request context is active on this thread. */
     Context activeContext() {
         ContextStack stack = activeStack();
         return stack == null ? null : stack.current();
     }
 
-    /** Joins the thread's JTA transaction with every live fork of the active context, if there is one. */
-    void joinTransaction() {
+    /**
+     * A transaction boundary on this thread ({@code @Transactional}, an enterprise bean's method,
+     * {@code Forkscope.transactional}): the section the container began or suspended is pushed on
+     * the active context's transaction stack, for the returned boundary to exit.
+     */
+    ContextStack.Boundary boundary() {
+        Jta jta = extension.units().jta();
+        ContextStack stack = jta == null ? null : activeStack();
+        return stack == null ? ContextStack.Boundary.NONE : stack.enter(jta);
+    }
+
+    /** The live section of the active context, for a task to resume on another thread; null when none is active. */
+    Section capture() {
         ContextStack stack = activeStack();
-        Context context = stack == null ? null : stack.peek();
-        if (context != null) {
-            context.joinTransaction();
-        }
+        return stack == null || stack.peek() == null ? null : stack.section();
     }
 
     /**
@@ -89,8 +129,8 @@ class Contexts {
             return "a worker of a ForkJoinPool (a parallel stream, or CompletableFuture's default async executor)";
         }
         // a server's pool thread may have been started from a request too, but contexts do follow tasks there
-        return bound.get() instanceof StartedInContext started && !isManagedThread(Thread.currentThread())
-                ? "a thread started by code that ran in the context opened by " + started.origin() : null;
+        return bound.get() instanceof String origin && !isManagedThread(Thread.currentThread())
+                ? "a thread started by code that ran in the context opened by " + origin : null;
     }
 
     private static boolean isManagedThread(Thread thread) {
@@ -98,7 +138,7 @@ class Contexts {
     }
 
     /** The context stack bound to this thread, else that of the active request context, else null. */
-    private ContextStack activeStack() {
+    ContextStack activeStack() {
         if (bound.get() instanceof ContextStack stack) {
             return stack;
         }
@@ -149,8 +189,8 @@ class Contexts {
      * on the thread of a later dispatch. The context stays open.
      */
     <T, X extends Exception> T resume(Context context, Work<T, X> work) throws X {
-        return bound.get() instanceof ContextStack stack && stack.current() == context ? work.execute()
-                : own(context, null, work);
+        return bound.get() instanceof ContextStack stack && stack.peek() == context ? work.execute()
+                : own(context.base(), null, work);
     }
 
     /**
@@ -158,11 +198,11 @@ class Contexts {
      * for a whole call, until {@link Binding#end()}; the task counts as running in the context.
      * With a null context, binds a new context that the end closes.
      */
-    Binding task(Context captured, Object openedBy) {
+    Binding task(Section captured, Object openedBy) {
         RequestContextController controller = controllers.get();
         Binding binding = bind(captured, openedBy, activate(controller) ? controller : null, captured == null);
-        if (captured != null && captured.taskBegins()) {
-            binding.task = captured;
+        if (captured != null && captured.context.taskBegins()) {
+            binding.task = captured.context;
         }
         return binding;
     }
@@ -173,7 +213,7 @@ class Contexts {
     }
 
     /** Runs work in a context stack of its own, bound to the thread: a resumed context, or a new one left open. */
-    private <T, X extends Exception> T own(Context resumed, Object openedBy, Work<T, X> work) throws X {
+    private <T, X extends Exception> T own(Section resumed, Object openedBy, Work<T, X> work) throws X {
         RequestContextController controller = requestContextActive() ? null : controllers.get();
         if (controller != null) {
             controller.activate();
@@ -193,7 +233,7 @@ class Contexts {
      *                   its end deactivates; null when one was active already
      * @param close      whether the end closes the stack's contexts
      */
-    private Binding bind(Context resumed, Object openedBy, RequestContextController controller, boolean close) {
+    private Binding bind(Section resumed, Object openedBy, RequestContextController controller, boolean close) {
         ContextStack stack = new ContextStack(extension.units().all(), extension.guards());
         if (resumed != null) {
             stack.swap(resumed);
@@ -285,31 +325,32 @@ class Contexts {
             return context;
         }
 
+        /**
+         * Deactivates the request context first, with the stack still bound and open, so that the
+         * {@code @PreDestroy} methods of its beans reach the unit's forks; then closes the stack's
+         * contexts and unbinds it, whatever a callback threw.
+         */
         void end() {
             try {
-                if (close) {
-                    stack.closeAll();
+                if (controller != null) {
+                    try {
+                        controller.deactivate();
+                    } finally {
+                        controllers.destroy(controller);
+                    }
                 }
             } finally {
-                restore(previous, stack);
                 try {
-                    if (controller != null) {
-                        try {
-                            controller.deactivate();
-                        } finally {
-                            controllers.destroy(controller);
-                        }
+                    if (close) {
+                        stack.closeAll();
                     }
                 } finally {
+                    restore(previous, stack);
                     if (task != null) {
                         task.taskEnds();
                     }
                 }
             }
         }
-    }
-
-    /** What a thread inherits from a parent that ran in a context: where that context was opened. */
-    private record StartedInContext(String origin) {
     }
 }

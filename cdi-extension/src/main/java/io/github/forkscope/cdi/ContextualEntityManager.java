@@ -22,27 +22,31 @@ final class ContextualEntityManager extends ForkEntityManager {
     }
 
     @Override
+    Contexts contexts() {
+        return contexts;
+    }
+
+    @Override
     Fork fork(String method) {
+        ContextStack stack = contexts.activeStack();
+        if (stack != null) {
+            return stack.fork(unit, method);
+        }
         Object key = unit.transactionKey();
-        Context context = contexts.activeContext();
-        return (context != null ? context.fork(unit, key, method) : global.forkFor(unit, key, method, contexts)).enter(method, key);
+        return global.forkFor(unit, method, contexts).enter(method, key);
     }
 
     /** Outside any context, none: the query records its calls, and writes with an EntityManager of its own. */
     @Override
     Fork queryFork(String method) {
-        Context context = contexts.activeContext();
-        if (context == null) {
-            return null;
-        }
-        Object key = unit.transactionKey();
-        return context.fork(unit, key, method).enter(method, key);
+        ContextStack stack = contexts.activeStack();
+        return stack == null ? null : stack.fork(unit, method);
     }
 
+    /** A query created outside any context reads in the context active when it runs, if there is one. */
     @Override
     Fork readOutsideContext(String call) {
-        Object key = unit.transactionKey();
-        return global.forkFor(unit, key, call, contexts).enter(call, key);
+        return fork(call);
     }
 
     @Override

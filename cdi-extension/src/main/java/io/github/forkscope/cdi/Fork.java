@@ -3,10 +3,12 @@ package io.github.forkscope.cdi;
 import io.github.forkscope.ConcurrentForkUseException;
 import io.github.forkscope.spi.ForkInfo;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,9 +21,10 @@ import java.util.Objects;
  * every call fails with {@code FORKSCOPE-102}. A close that finds another thread inside (an async
  * timeout while a task is mid-query) is handed to that thread, which closes the provider's
  * EntityManager as its call exits; the claim then closing flag handshake (both volatile) makes sure
- * that one of the two always sees the other. A fork belongs to one transaction at a time, from
- * its join until that transaction completes; a fork that a context opened for one transaction
- * only (see {@link Context}) is closed then. When the last call of a thread exits, the owner is
+ * that one of the two always sees the other. A fork belongs to one {@link Section} of its context
+ * for its whole life, and to one transaction at a time, from its join until that transaction
+ * completes; it is closed by the end of its section or its context. After a rollback, the
+ * entities it held are watched by the {@link RollbackGuard}. When the last call of a thread exits, the owner is
  * released and, now and then, the identity map is measured against
  * {@code forkscope.max-managed-entities}. Closing warns about changes that are discarded. The
  * owner, transaction and closed fields make it safe to share between threads; everything else is
@@ -42,10 +45,8 @@ final class Fork {
 
     private final EntityManager em;
     private final ManagedUnit unit;
-    private final Context context;
+    private final Section section;
     private final Guards guards;
-    /** Whether this is its context's own fork of the unit, rather than one opened for a single transaction. */
-    private final boolean primary;
     /** The identity map is measured on every 64th call (a mask for the call counter), and when the fork closes. */
     private static final int GROWTH_CHECK_MASK = 63;
 
@@ -59,18 +60,21 @@ final class Fork {
     private volatile boolean closedByTransaction;
     /** Set by the thread that ends the provider's EntityManager, which owns the fork then, so that it happens once. */
     private boolean ended;
+    /** Entities the fork held when it joined its transaction, which a rollback detaches; null when none. */
+    private List<Object> heldAtJoin;
+    /** Entities detached by a rollback, watched for changes nothing saves; null until a rollback detached some. */
+    private RollbackGuard rollback;
     private int depth;
     private boolean growthReported;
     private PinnedEntityManager view;
     /** The ghost-flush guard of the transaction the fork has joined, when it held changes then; else null. */
     private GhostFlushGuard ghostFlush;
 
-    Fork(EntityManager em, ManagedUnit unit, Context context, Guards guards, boolean primary) {
+    Fork(EntityManager em, ManagedUnit unit, Section section, Guards guards) {
         this.em = Objects.requireNonNull(em, "em");
         this.unit = Objects.requireNonNull(unit, "unit");
-        this.context = Objects.requireNonNull(context, "context");
+        this.section = Objects.requireNonNull(section, "section");
         this.guards = Objects.requireNonNull(guards, "guards");
-        this.primary = primary;
     }
 
     ManagedUnit unit() {
@@ -78,7 +82,12 @@ final class Fork {
     }
 
     Context context() {
-        return context;
+        return section.context;
+    }
+
+    /** The section of the context's transaction stack that the fork belongs to. */
+    Section section() {
+        return section;
     }
 
     Guards guards() {
@@ -91,9 +100,9 @@ final class Fork {
     }
 
     /** The EntityManager that application code may hold: it passes every call through this fork. */
-    EntityManager view() {
+    EntityManager view(Contexts contexts) {
         if (view == null) {
-            view = new PinnedEntityManager(this);
+            view = new PinnedEntityManager(this, contexts);
         }
         return view;
     }
@@ -102,9 +111,9 @@ final class Fork {
         return closed;
     }
 
-    /** What the fork is, for messages: its context, and whether it serves one transaction of it. */
+    /** What the fork is, for messages: its context, or the section of it that it serves. */
     String description() {
-        return (primary ? "opened by " : "the fork of a single transaction in the context opened by ") + context.origin();
+        return section.kind == Section.Kind.CONTEXT ? "opened by " + section.context.origin() : "the fork of " + section.description();
     }
 
     /** The key of the JTA transaction the fork belongs to, or null. */
@@ -121,14 +130,12 @@ final class Fork {
      */
     Fork enter(String method, Object key) {
         if (closed) {
-            guards.metrics.useAfterCloseTrips.increment();
-            throw Messages.useAfterClose(method, unit.name(), context.origin());
+            throw useAfterClose(method);
         }
         claim(method);
         if (closed) {
             exit(); // the context ended between the check and the claim: the exit finishes its close
-            guards.metrics.useAfterCloseTrips.increment();
-            throw Messages.useAfterClose(method, unit.name(), context.origin());
+            throw useAfterClose(method);
         }
         if (key != null && transaction == null) {
             try {
@@ -141,13 +148,20 @@ final class Fork {
         return this;
     }
 
+    /** {@code FORKSCOPE-102}, naming what ended: the context, or only the section the fork belonged to. */
+    private IllegalStateException useAfterClose(String method) {
+        guards.metrics.useAfterCloseTrips.increment();
+        return section.context.closed() ? Messages.useAfterClose(method, unit.name(), section.context.origin())
+                : Messages.useAfterSectionEnd(method, unit.name(), section.description());
+    }
+
     /** Claims the fork for the calling thread: a thread already inside passes again, any other is refused. */
     private void claim(String method) {
         if (guards.threads) {
             Thread me = Thread.currentThread();
             if (OWNER.getOpaque(this) != me && !OWNER.compareAndSet(this, null, me)) {
                 guards.metrics.concurrentUseTrips.increment();
-                throw Messages.concurrentUse(method, me, (Thread) OWNER.getOpaque(this), context.origin());
+                throw Messages.concurrentUse(method, me, (Thread) OWNER.getOpaque(this), section.context.origin());
             }
         }
         depth++;
@@ -155,7 +169,8 @@ final class Fork {
 
     /**
      * Joins the thread's active transaction and registers for its completion, which frees the fork
-     * again, or closes it when it was opened for that transaction alone.
+     * again. A transaction marked for rollback is not joined: its section keeps the fork from any
+     * other transaction, and its end throws the changes away with {@code FORKSCOPE-109}.
      */
     private void join(Object key) {
         Jta jta = unit.jta();
@@ -168,9 +183,61 @@ final class Fork {
         transactionBegins();
     }
 
-    /** A transaction that this fork takes part in begins: what it already holds is watched for the ghost flush. */
+    /**
+     * A transaction that this fork takes part in begins: what it already holds is watched for the
+     * ghost flush, and noted for the rollback guard.
+     */
     void transactionBegins() {
         ghostFlush = GhostFlushGuard.watch(this);
+        heldAtJoin = managedEntities() > 0 ? unit.provider(em).managedInstances(em) : null;
+    }
+
+    /**
+     * The fork's transaction is rolling back, or has: the entities it held, when it joined and now
+     * if the provider has not cleared them yet, are detached, and watched by the rollback guard.
+     */
+    void rolledBack() {
+        List<Object> held = heldAtJoin;
+        heldAtJoin = null;
+        List<Object> now = closed ? List.of() : unit.provider(em).managedInstances(em);
+        if ((held == null || held.isEmpty()) && now.isEmpty()) {
+            return;
+        }
+        if (rollback == null) {
+            rollback = new RollbackGuard();
+        }
+        jakarta.persistence.metamodel.Metamodel metamodel = unit.factory().getMetamodel();
+        if (held != null) {
+            rollback.rolledBack(metamodel, held);
+        }
+        rollback.rolledBack(metamodel, now);
+    }
+
+    /** Reports entities a rollback detached that were changed since, as the fork commits or closes. */
+    private void checkDetached() {
+        RollbackGuard watching = rollback;
+        if (watching != null && watching.watching()) {
+            watching.check(this, unit.factory().getMetamodel());
+        }
+    }
+
+    /**
+     * The section's transaction, marked for rollback before the fork could join it, is over: what
+     * the fork holds is thrown away as a rollback would, with {@code FORKSCOPE-109} for the changes.
+     */
+    void doomed(Section doomed) {
+        if (closed || !tryEnter()) {
+            return;
+        }
+        try {
+            reportDoomed(doomed);
+            if (managedEntities() != 0) {
+                rolledBack();
+                em.clear();
+            }
+        } finally {
+            exit();
+        }
     }
 
     /** An entity that code inside the transaction handed to the EntityManager, so its changes are that code's own. */
@@ -186,6 +253,7 @@ final class Fork {
      * ({@code FORKSCOPE-107}), and in {@code fail} mode throws, for the transaction to be rolled back.
      */
     void beforeCommit() {
+        checkDetached();
         GhostFlushGuard watched = ghostFlush;
         ghostFlush = null;
         if (watched != null) {
@@ -266,7 +334,10 @@ final class Fork {
      * first; a resource-local transaction still open is rolled back, so that its connection goes
      * back to the pool.
      */
-    void close() {
+    void close(boolean byTransaction) {
+        if (byTransaction) {
+            closedByTransaction = true;
+        }
         closed = true;
         if (guards.threads) {
             endIfFree(); // fails while a thread is inside, this one included: its exit ends the fork
@@ -322,15 +393,29 @@ final class Fork {
         }
         guards.metrics.largestIdentityMap.accumulate(managed);
         boolean leftToJta = transaction != null;
-        if (inspect && !leftToJta && managed != 0) {
-            DiscardedChangesGuard.check(this);
+        if (!leftToJta && managed != 0) {
+            if (inspect) {
+                DiscardedChangesGuard.check(this);
+            } else {
+                reportDoomed(section); // a transaction's own fork that never joined it: marked for rollback first
+            }
+        }
+        checkDetached();
+    }
+
+    /** {@code FORKSCOPE-109} for the changes a transaction marked for rollback throws away. */
+    private void reportDoomed(Section doomed) {
+        Map<String, Integer> changes = pendingChanges();
+        if (!changes.isEmpty()) {
+            guards.metrics.doomedChangesWarnings.increment();
+            LOG.log(System.Logger.Level.WARNING, Messages.doomedChanges(unit.name(), changes, doomed.description()));
         }
     }
 
     /**
-     * The end of the transaction the fork joined. It may run on another thread (a transaction
-     * timeout); a fork opened for that transaction alone is closed only if no thread is inside it,
-     * and otherwise when its context ends.
+     * The end of the transaction the fork joined, which may run on another thread (a transaction
+     * timeout): the fork belongs to no transaction again, and after a rollback the entities it held
+     * are watched by the rollback guard. The fork is closed only by the end of its section.
      */
     private final class Completion implements Synchronization {
 
@@ -356,13 +441,14 @@ final class Fork {
             if (key.equals(transaction)) {
                 transaction = null;
             }
-            if (!primary && !closed && tryEnter()) {
-                try {
-                    closedByTransaction = true;
-                    closed = true;
-                } finally {
-                    exit();
-                }
+            if (status == Status.STATUS_COMMITTED || !tryEnter()) {
+                heldAtJoin = null;
+                return;
+            }
+            try {
+                rolledBack();
+            } finally {
+                exit();
             }
         }
     }

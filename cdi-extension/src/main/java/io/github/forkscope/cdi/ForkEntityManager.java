@@ -50,6 +50,9 @@ abstract class ForkEntityManager implements EntityManager {
         this.unit = Objects.requireNonNull(unit, "unit");
     }
 
+    /** The application's contexts, through which a held fork finds the section a call is in. */
+    abstract Contexts contexts();
+
     /** The fork the call goes to, entered; the caller exits it. */
     abstract Fork fork(String method);
 
@@ -415,7 +418,7 @@ abstract class ForkEntityManager implements EntityManager {
     public <T> T unwrap(Class<T> cls) {
         Fork fork = fork("EntityManager.unwrap");
         try {
-            return cls == EntityManager.class ? cls.cast(fork.view()) : fork.em().unwrap(cls);
+            return cls == EntityManager.class ? cls.cast(fork.view(contexts())) : fork.em().unwrap(cls);
         } finally {
             fork.exit();
         }

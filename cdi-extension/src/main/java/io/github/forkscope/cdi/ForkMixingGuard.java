@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Catches the fork-mixing trap: an entity of one live context handed to another context's fork,
  * where changes to it are silently not saved. The other live persistence contexts a thread can
- * hold entities of are its context's forks of other, suspended transactions, the outer contexts a
+ * hold entities of are its context's forks of other sections (suspended transactions), the outer contexts a
  * CREATE context suspended, and the global context; those are the ones checked, through the
  * provider's own persistence context (never {@code contains}, which may join a transaction). The
  * cost is one identity-map look-up per other fork, and nothing on a call whose entity the fork
@@ -43,11 +43,7 @@ final class ForkMixingGuard {
     }
 
     private static Fork otherOwner(Fork fork, Object entity) {
-        Fork own = fork.context().existingFork(fork.unit());
-        if (own != fork && manages(own, entity)) {
-            return own;
-        }
-        for (Fork other : fork.context().transactionForks()) {
+        for (Fork other : fork.context().forks()) {
             if (other != fork && other.unit() == fork.unit() && manages(other, entity)) {
                 return other;
             }

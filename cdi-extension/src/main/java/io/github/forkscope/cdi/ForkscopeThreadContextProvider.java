@@ -1,12 +1,9 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.Forkscope;
-import io.github.forkscope.spi.ForkscopeRuntime;
-import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
 import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
 import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
-import jakarta.enterprise.inject.spi.CDI;
 
 import java.util.Map;
 
@@ -31,14 +28,14 @@ public final class ForkscopeThreadContextProvider implements ThreadContextProvid
 
     @Override
     public ThreadContextSnapshot currentContext(Map<String, String> executionProperties) {
-        Contexts contexts = contexts();
-        Context context = contexts == null ? null : contexts.activeContext();
-        return context == null ? NO_CONTEXT : () -> contexts.task(context, null)::end;
+        Contexts contexts = Contexts.running();
+        Section section = contexts == null ? null : contexts.capture();
+        return section == null ? NO_CONTEXT : () -> contexts.task(section, null)::end;
     }
 
     @Override
     public ThreadContextSnapshot clearedContext(Map<String, String> executionProperties) {
-        Contexts contexts = contexts();
+        Contexts contexts = Contexts.running();
         return contexts == null ? NO_CONTEXT : () -> contexts.task(null, CLEARED)::end;
     }
 
@@ -47,16 +44,4 @@ public final class ForkscopeThreadContextProvider implements ThreadContextProvid
         return Forkscope.THREAD_CONTEXT_TYPE;
     }
 
-    /** The application's contexts, or null when its container is not running (being deployed or undeployed). */
-    private static Contexts contexts() {
-        ForkscopeRuntime runtime = RuntimeRegistry.current();
-        if (runtime == null) {
-            try {
-                runtime = CDI.current().select(ForkscopeRuntime.class).get();
-            } catch (IllegalStateException e) {
-                return null;
-            }
-        }
-        return runtime instanceof RuntimeBean bean ? bean.contexts() : null;
-    }
 }

@@ -29,12 +29,12 @@ final class GlobalContext {
      * The global fork, or the {@code FORKSCOPE-001} error naming the method that was called and,
      * when the calling thread is one that contexts do not follow, why.
      */
-    Fork forkFor(ManagedUnit unit, Object key, String method, Contexts contexts) {
+    Fork forkFor(ManagedUnit unit, String method, Contexts contexts) {
         if (!allowed) {
             metrics.globalContextViolations.increment();
             throw Messages.globalContext(method, Thread.currentThread(), contexts.unfollowedThread());
         }
-        return fork(unit, key, method);
+        return fork(unit, method);
     }
 
     /** The global fork of a unit if one was created, for the fork-mixing checks of other contexts. */
@@ -47,12 +47,12 @@ final class GlobalContext {
         }
     }
 
-    private synchronized Fork fork(ManagedUnit unit, Object key, String method) {
+    private synchronized Fork fork(ManagedUnit unit, String method) {
         if (!warned) {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, Messages.globalContextInUse(unit.name()));
         }
-        return context.fork(unit, key, method);
+        return context.base().fork(unit, method);
     }
 
     synchronized void close() {

@@ -143,6 +143,15 @@ final class Messages {
                 + "@RequestContextual on the method it calls, or Forkscope.run around its body."));
     }
 
+    /** The fork belongs to a section of a live context that has ended: a transaction of its own, or a suspended one. */
+    static IllegalStateException useAfterSectionEnd(String method, String unit, String section) {
+        return CallSiteWarnings.once(new IllegalStateException("FORKSCOPE-102: " + method + " was called on a fork of unit '" + unit
+                + "' that belonged to " + section + ", which has ended (its transaction completed, or the method "
+                + "that suspended the transaction returned); the context itself is still open. An EntityManager or "
+                + "a query was kept from inside that transaction or method and used after it: call the injected "
+                + "EntityManager where the work runs, or create the query there."));
+    }
+
     /** @param owner what the entity belongs to, and {@code current} what it was handed to: a context, or one transaction's fork in it */
     static IllegalArgumentException forkMixing(String method, String entityType, String owner, String current) {
         return CallSiteWarnings.once(new IllegalArgumentException("FORKSCOPE-103: " + method + " was given a " + entityType + " that is managed by another live "
@@ -184,6 +193,37 @@ final class Messages {
                 + "to a DTO or em.detach them first."
                 + (fail ? " The transaction was rolled back (forkscope.guards.ghost-flush=fail)."
                         : " forkscope.guards.ghost-flush=fail rolls such a transaction back, =off turns this off.");
+    }
+
+    static String changedAfterRollback(String unit, java.util.Map<String, Integer> changes, String origin) {
+        return "FORKSCOPE-108: entities of unit '" + unit + "' were changed after a rollback had detached them, in "
+                + "the context opened by " + origin + ", and nothing saves these changes: " + describe(changes)
+                + ". A rollback clears the persistence context (Jakarta Persistence; Hibernate and EclipseLink alike), "
+                + "so every entity held from before it is detached. After catching a failed transaction, load the "
+                + "entity again (em.find) and change that instance, or hand the detached one to em.merge inside the "
+                + "transaction that saves it.";
+    }
+
+    static String doomedChanges(String unit, java.util.Map<String, Integer> changes, String section) {
+        return "FORKSCOPE-109: changes to unit '" + unit + "' made in " + section + " while its transaction was "
+                + "marked for rollback were thrown away with it: " + describe(changes) + ". No other transaction "
+                + "commits them. Find what marked the transaction rollback-only (an exception caught inside it, "
+                + "setRollbackOnly), or make the changes in a transaction of their own (REQUIRES_NEW).";
+    }
+
+    static String noRuntime() {
+        return "FORKSCOPE-008: a Forkscope interceptor ran, but the application's Forkscope runtime is not "
+                + "running (its CDI container is starting or has stopped). Call the bean once the application "
+                + "has started.";
+    }
+
+    static IllegalStateException unitOfWorkEnded(String method, String origin) {
+        return new IllegalStateException("FORKSCOPE-110: " + method + " was called after the unit of work of this "
+                + "CDI request context had ended (the context was opened by " + origin + "), from a callback that "
+                + "runs as the request context is destroyed, such as a @PreDestroy method of a @RequestScoped bean. "
+                + "Forkscope closes the forks of a request the server ends when the request's filter chain returns, "
+                + "so that the connection goes back at once. Do that work before the request ends (in the resource "
+                + "or a filter), or open a context of its own for it with Forkscope.run.");
     }
 
     private static String describe(java.util.Map<String, Integer> changes) {

@@ -22,6 +22,8 @@ final class Metrics implements ForkscopeMetrics {
     final LongAdder discardedChangesWarnings = new LongAdder();
     final LongAdder identityMapWarnings = new LongAdder();
     final LongAdder ghostFlushWarnings = new LongAdder();
+    final LongAdder rollbackDetachedWarnings = new LongAdder();
+    final LongAdder doomedChangesWarnings = new LongAdder();
     final LongAccumulator largestIdentityMap = new LongAccumulator(Math::max, 0);
 
     @Override
@@ -82,6 +84,16 @@ final class Metrics implements ForkscopeMetrics {
     @Override
     public long getGhostFlushWarnings() {
         return ghostFlushWarnings.sum();
+    }
+
+    @Override
+    public long getRollbackDetachedWarnings() {
+        return rollbackDetachedWarnings.sum();
+    }
+
+    @Override
+    public long getDoomedChangesWarnings() {
+        return doomedChangesWarnings.sum();
     }
 
     @Override

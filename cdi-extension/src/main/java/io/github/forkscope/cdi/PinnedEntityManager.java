@@ -4,23 +4,38 @@ import java.util.Objects;
 
 /**
  * One fork as application code may hold it ({@code Forkscope.currentEntityManager()},
- * {@code unwrap(EntityManager.class)}): every call goes through the fork's guards, so a second
- * thread is refused while another is inside a call, and any use after the fork's context has
- * ended fails with where that context was opened. It cannot be closed by the application; it is
- * open while its context is. Thread-safe, as its fork is.
+ * {@code unwrap(EntityManager.class)}): while its context is the calling thread's current one, a
+ * call reaches the fork of the section the thread is in, as the injected EntityManager does, so a
+ * held EntityManager honours {@code REQUIRES_NEW} too; elsewhere it reaches the fork it was taken
+ * from. Every call goes through the fork's guards, so a second thread is refused while another is
+ * inside a call, and any use after the fork's context has ended fails with where that context was
+ * opened. It cannot be closed by the application; it is open while its context is. Thread-safe,
+ * as its fork is.
  */
 final class PinnedEntityManager extends ForkEntityManager {
 
     private final Fork fork;
+    private final Contexts contexts;
 
-    PinnedEntityManager(Fork fork) {
+    PinnedEntityManager(Fork fork, Contexts contexts) {
         super(fork.unit());
         this.fork = Objects.requireNonNull(fork, "fork");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+    }
+
+    @Override
+    Contexts contexts() {
+        return contexts;
     }
 
     @Override
     Fork fork(String method) {
-        return fork.enter(method, unit.transactionKey());
+        ContextStack stack = contexts.activeStack();
+        if (stack != null && stack.peek() == fork.context()) {
+            return stack.fork(unit, method);
+        }
+        Object key = unit.transactionKey();
+        return fork.enter(method, key != null && key.equals(fork.section().transaction) ? key : null);
     }
 
     @Override

@@ -8,32 +8,41 @@ import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import java.io.Serializable;
+
 /**
  * Runs {@link RequestContextual} methods, and EJB timeouts, in a Forkscope context. Its priority
  * puts it outside {@code @Transactional} (at {@code PLATFORM_BEFORE + 200}), so the context
  * opens before that transaction begins and ends after it completes; an EJB container begins a
- * container-managed transaction before any interceptor. Stateless and thread-safe.
+ * container-managed transaction before any interceptor. Public and serializable for the same
+ * reasons as {@link TransactionBoundaryInterceptor}. Stateless and thread-safe.
  */
 @RequestContextual
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
-class RequestContextualInterceptor {
+public class RequestContextualInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final String BINDINGS = "jakarta.interceptor.bindings";
     private static final String WELD_BINDINGS = "org.jboss.weld.interceptor.bindings";
 
-    // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
+    // field injection: EJB containers (Payara, GlassFish) create interceptors of EJBs with the no-argument constructor
     @Inject
-    Contexts contexts;
+    transient Contexts contexts;
+
+    /** For the container. */
+    public RequestContextualInterceptor() {
+    }
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {
-        return contexts.call(mode(invocation), invocation.getMethod(), invocation::proceed);
+        return Contexts.of(contexts).call(mode(invocation), invocation.getMethod(), invocation::proceed);
     }
 
     @AroundTimeout
     Object aroundTimeout(InvocationContext invocation) throws Exception {
-        return contexts.call(mode(invocation), invocation.getMethod(), invocation::proceed);
+        return aroundInvoke(invocation);
     }
 
     /**

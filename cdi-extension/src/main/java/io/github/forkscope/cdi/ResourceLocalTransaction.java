@@ -49,6 +49,9 @@ final class ResourceLocalTransaction extends UnitTransaction {
 
     @Override
     void rollback() {
+        if (fork != null) {
+            fork.rolledBack(); // the clear that follows detaches what the fork holds
+        }
         em.getTransaction().rollback();
     }
 

@@ -49,26 +49,33 @@ class RuntimeBean implements ForkscopeRuntime {
     @Override
     public Optional<EntityManager> currentEntityManager(String unitName) {
         ManagedUnit unit = extension.units().get(unitName);
-        Context context = contexts.activeContext();
-        return context == null ? Optional.empty() : Optional.of(context.fork(unit, unit.transactionKey(), "Forkscope.currentEntityManager").view());
+        ContextStack stack = contexts.activeStack();
+        if (stack == null) {
+            return Optional.empty();
+        }
+        Fork fork = stack.fork(unit, "Forkscope.currentEntityManager");
+        try {
+            return Optional.of(fork.view(contexts));
+        } finally {
+            fork.exit();
+        }
     }
 
     /**
      * A resource-local transaction runs on the fork, entered for the whole work. A JTA transaction
-     * that this call begins is a transaction boundary like {@code @Transactional}: every live fork of
-     * the context joins it, and each call inside reaches the fork of that transaction.
+     * that this call begins is a transaction boundary like {@code @Transactional}: a section of the
+     * context's transaction stack, ended by its completion, whose forks join it.
      */
     @Override
     public <T, X extends Exception> T transactional(String unitName, Work<T, X> work) throws X {
         ManagedUnit unit = extension.units().get(unitName);
         return contexts.call(RequestContextual.Mode.ENSURE, "Forkscope.transactional", () -> {
-            Context context = contexts.activeContext();
             if (!unit.resourceLocal()) {
-                context.joinTransaction();
-                return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), context::joinTransaction)
+                contexts.boundary(); // an active transaction the application began itself becomes a section
+                return new JtaTransaction(unit.jta(), extension.entityManager(unit.name()), contexts::boundary)
                         .run(unit.name(), work);
             }
-            Fork fork = context.fork(unit, null, "Forkscope.transactional").enter("Forkscope.transactional", null);
+            Fork fork = contexts.activeStack().fork(unit, "Forkscope.transactional");
             try {
                 return new ResourceLocalTransaction(fork).run(unit.name(), work);
             } finally {

@@ -7,33 +7,46 @@ import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import java.io.Serializable;
+
 /**
- * Joins the transaction that application code runs in, as soon as it begins: at the start of a
- * {@code @Transactional} method, inside the transaction interceptor ({@code PLATFORM_BEFORE + 200}),
- * and of an enterprise bean's business, timeout or message method, inside the container-managed
- * transaction. Every live fork of the current context that belongs to no transaction joins it, so
- * an entity loaded before and only changed by setters inside is written at commit. Where the
- * context's fork belongs to another, suspended transaction, nothing is joined: the calls inside
- * reach a fork of their own ({@link Context}). Stateless and thread-safe.
+ * Marks the transaction boundaries around application code on the active context's transaction
+ * stack: at the start of a {@code @Transactional} method, inside the transaction interceptor
+ * ({@code PLATFORM_BEFORE + 200}), and of an enterprise bean's business, timeout or message
+ * method, inside the container-managed transaction. A transaction that has begun becomes a
+ * section, whose forks join it; a suspended one becomes a section of its own until the method
+ * returns (see {@link Section}). Public with a public no-argument constructor, as EJB containers
+ * (GlassFish) create interceptors through it; serializable, as beans of passivating scopes
+ * ({@code @SessionScoped}, {@code @ConversationScoped}, {@code @Stateful}) need their interceptors
+ * to be, so its one dependency is transient and found again after passivation. Thread-safe.
  */
 @TransactionBoundary
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 250)
-class TransactionBoundaryInterceptor {
+public class TransactionBoundaryInterceptor implements Serializable {
 
-    // field injection: EJB containers (Payara) create interceptors of EJBs with the no-argument constructor
+    private static final long serialVersionUID = 1L;
+
+    // field injection: EJB containers (Payara, GlassFish) create interceptors of EJBs with the no-argument constructor
     @Inject
-    Contexts contexts;
+    transient Contexts contexts;
+
+    /** For the container. */
+    public TransactionBoundaryInterceptor() {
+    }
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {
-        contexts.joinTransaction();
-        return invocation.proceed();
+        ContextStack.Boundary boundary = Contexts.of(this.contexts).boundary();
+        try {
+            return invocation.proceed();
+        } finally {
+            boundary.exit();
+        }
     }
 
     @AroundTimeout
     Object aroundTimeout(InvocationContext invocation) throws Exception {
-        contexts.joinTransaction();
-        return invocation.proceed();
+        return aroundInvoke(invocation);
     }
 }

@@ -55,7 +55,7 @@ abstract class UnitTransaction {
             return result;
         } catch (Throwable failure) {
             rollbackAfter(unit, failure);
-            em.clear();
+            clearAfter(failure);
             throw sneaky(failure);
         }
     }
@@ -70,6 +70,15 @@ abstract class UnitTransaction {
                 failure.addSuppressed(e);
             }
             throw sneaky(failure);
+        }
+    }
+
+    /** Clears what the failed transaction left managed; a failure to do so never hides the work's own. */
+    private void clearAfter(Throwable failure) {
+        try {
+            em.clear();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

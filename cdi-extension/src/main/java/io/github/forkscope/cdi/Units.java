@@ -11,10 +11,17 @@ final class Units {
 
     private final List<ManagedUnit> all;
     private final ManagedUnit defaultUnit;
+    private final Jta jta;
 
     Units(List<ManagedUnit> all, String defaultName) {
         this.all = List.copyOf(all);
         this.defaultUnit = defaultName == null ? null : find(defaultName);
+        this.jta = all.stream().map(ManagedUnit::jta).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The JTA services the JTA units share, which tell where transactions begin; null when every unit is resource-local. */
+    Jta jta() {
+        return jta;
     }
 
     List<ManagedUnit> all() {

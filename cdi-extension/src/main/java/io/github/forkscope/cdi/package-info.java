@@ -7,8 +7,10 @@
  *
  * <h2>Contexts and forks</h2>
  * <ul>
- * <li>{@link io.github.forkscope.cdi.Context}: one context, its forks per unit and per transaction.
- *     {@link io.github.forkscope.cdi.ContextStack}: the contexts of one CDI request context.
+ * <li>{@link io.github.forkscope.cdi.Context}: one context, its forks of every section.
+ *     {@link io.github.forkscope.cdi.Section}: one section of a context's transaction stack, and
+ *     the stack's invariants. {@link io.github.forkscope.cdi.ContextStack}: the contexts of one CDI
+ *     request context or thread binding, and the current section, which calls and boundaries read.
  *     {@link io.github.forkscope.cdi.Contexts}: opens, joins (CREATE, ENSURE) and ends them, and binds
  *     them to the thread. {@link io.github.forkscope.cdi.Fork}: one provider EntityManager and the
  *     checks every call passes ({@code enter}: open check, thread claim, transaction join).</li>
@@ -20,7 +22,7 @@
  * <h2>Rules</h2>
  * <ul>
  * <li>SPEC 1.1–1.5, injection and resolution: {@code ForkscopeExtension.registerEntityManagers},
- *     {@code ContextualEntityManager.fork}, {@code Context.fork}; {@code InjectionAndResolutionTest},
+ *     {@code ContextualEntityManager.fork}, {@code ContextStack.fork}; {@code InjectionAndResolutionTest},
  *     {@code HttpRequestsIT}.</li>
  * <li>SPEC 2.1–2.4, outside any context: {@code GlobalContext.forkFor} ({@code FORKSCOPE-001},
  *     {@code -002}), {@link io.github.forkscope.cdi.DetachedQuery} (bulk writes, recorded getters);
@@ -29,9 +31,12 @@
  *     (mode from the resolved binding), {@code Contexts.call}, {@code RuntimeBean.call},
  *     {@link io.github.forkscope.cdi.RequestScopedContexts}; {@code OpeningContextsTest},
  *     {@code EntryPointsIT}. HTTP (3.1) is {@code io.github.forkscope.servlet.RequestContextFilter}.</li>
- * <li>SPEC 4.1–4.5, transactions: {@link io.github.forkscope.cdi.TransactionBoundaryInterceptor},
- *     {@code Fork.enter} and its {@code Completion}, {@code Context.fork(unit, key, method)},
- *     {@link io.github.forkscope.cdi.UnitTransaction}; {@code TransactionsTest}, {@code TransactionsIT}.</li>
+ * <li>SPEC 4.1–4.7, transactions: {@link io.github.forkscope.cdi.TransactionBoundaryInterceptor}
+ *     and {@code ContextStack.enter}/{@code exit} (the boundaries), {@link io.github.forkscope.cdi.Section}
+ *     (the stack), {@code Fork.enter} and its {@code Completion}, {@link io.github.forkscope.cdi.RollbackGuard}
+ *     ({@code FORKSCOPE-108}), {@code Fork.doomed} ({@code 109}), {@code ContextStack.closeAll}
+ *     ({@code 110}), {@link io.github.forkscope.cdi.UnitTransaction}; {@code TransactionsTest},
+ *     {@code TransactionStackTest} (the sweep), {@code LifecycleTest}, {@code TransactionsIT}.</li>
  * <li>SPEC 5.1–5.4, persistence units: {@code ForkscopeExtension.containerUnits},
  *     {@link io.github.forkscope.cdi.SeBootstrap}, {@link io.github.forkscope.cdi.EntityManagerBeans}
  *     (beside an EE 11 platform's beans); {@code PersistenceUnitDiscoveryTest}, {@code PlatformBeansTest},
@@ -39,7 +44,7 @@
  * <li>Async work: {@link io.github.forkscope.cdi.ForkscopeThreadContextProvider} and
  *     {@code Contexts.task} (a captured context on a task's thread), {@code Context.taskBegins},
  *     {@code closeAfterTasks} (an async cycle ends with its last task), {@code Fork.close} handed to
- *     the thread inside, {@code Context.fork} refusing an ended context ({@code FORKSCOPE-102}),
+ *     the thread inside, {@code Context.open} refusing an ended context ({@code FORKSCOPE-102}),
  *     {@code Contexts.unfollowedThread} (the {@code FORKSCOPE-001} hint),
  *     {@link io.github.forkscope.cdi.CallSiteWarnings} (WARN once per call site);
  *     {@code AsyncWorkTest}, {@code AsyncWorkIT}, {@code HttpRequestsIT}.</li>
@@ -69,6 +74,6 @@
  * {@code 017} at start. Runtime: {@code 001}, {@code 002} in {@code GlobalContext}; {@code 006}
  * in the EntityManagers' {@code close}; {@code 010}, {@code 011} in {@code Fork.end} and
  * {@code UnitTransaction}; {@code 012} in {@code Jta}; {@code 014} at shutdown; {@code 015} in
- * {@code JndiFactory}; {@code 101}–{@code 107} as above.
+ * {@code JndiFactory}; {@code 101}–{@code 110} as above.
  */
 package io.github.forkscope.cdi;

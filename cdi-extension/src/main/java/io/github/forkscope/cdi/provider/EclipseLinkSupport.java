@@ -6,7 +6,9 @@ import org.eclipse.persistence.internal.sessions.UnitOfWorkChangeSet;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
 import org.eclipse.persistence.internal.jpa.EntityManagerImpl;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +48,12 @@ final class EclipseLinkSupport implements ProviderSupport {
     public boolean manages(EntityManager em, Object entity) {
         UnitOfWorkImpl unitOfWork = unitOfWork(em);
         return entity != null && unitOfWork != null && unitOfWork.getCloneMapping().containsKey(entity);
+    }
+
+    @Override
+    public List<Object> managedInstances(EntityManager em) {
+        UnitOfWorkImpl unitOfWork = unitOfWork(em);
+        return unitOfWork == null ? List.of() : new ArrayList<>(unitOfWork.getCloneMapping().keySet());
     }
 
     /**

@@ -9,7 +9,9 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +63,17 @@ final class HibernateSupport implements ProviderSupport {
             return proxy.getSession() == session;
         }
         return session.getPersistenceContextInternal().getEntry(entity) != null;
+    }
+
+    @Override
+    public List<Object> managedInstances(EntityManager em) {
+        Map.Entry<Object, EntityEntry>[] entries = em.unwrap(SessionImplementor.class).getPersistenceContextInternal()
+                .reentrantSafeEntityEntries();
+        List<Object> instances = new ArrayList<>(entries.length);
+        for (Map.Entry<Object, EntityEntry> entry : entries) {
+            instances.add(entry.getKey());
+        }
+        return instances;
     }
 
     private static String kind(SessionImplementor session, Object entity, EntityEntry entry) {

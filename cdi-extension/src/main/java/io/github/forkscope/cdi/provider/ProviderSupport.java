@@ -2,6 +2,7 @@ package io.github.forkscope.cdi.provider;
 
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +32,11 @@ public interface ProviderSupport {
         @Override
         public boolean manages(EntityManager em, Object entity) {
             return false;
+        }
+
+        @Override
+        public List<Object> managedInstances(EntityManager em) {
+            return List.of();
         }
     };
 
@@ -65,6 +71,9 @@ public interface ProviderSupport {
      * unlike {@code EntityManager.contains}, this never joins or touches a transaction.
      */
     boolean manages(EntityManager em, Object entity);
+
+    /** The entities the persistence context manages, in no order: a copy; empty when it cannot be told. */
+    List<Object> managedInstances(EntityManager em);
 
     /** The support for the provider whose EntityManager this is, or {@link #NONE}. */
     static ProviderSupport of(EntityManager em) {
