@@ -184,9 +184,7 @@ final class ContextStack {
             context.close();
             bottom = context;
         }
-        if (bottom != null) {
-            endedContext = bottom.origin();
-        }
+        endedContext = bottom != null ? bottom.origin() : REQUEST_CONTEXT;
         current = null;
         section = null;
     }

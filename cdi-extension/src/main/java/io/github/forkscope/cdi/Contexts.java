@@ -142,6 +142,10 @@ class Contexts {
         if (bound.get() instanceof ContextStack stack) {
             return stack;
         }
+        ContextStack ended = RequestScopedContexts.ended();
+        if (ended != null) {
+            return ended;
+        }
         try {
             return requestContexts.stack();
         } catch (ContextNotActiveException e) {

@@ -6,6 +6,7 @@ import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.InjectionTarget;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,9 +124,18 @@ public final class ForkscopeTestExtension
         return (TestContext) () -> run.open().context().forks();
     }
 
+    /** On the method, its class, or a class a {@code @Nested} class is nested in, as JUnit's own extensions are. */
     private static boolean annotated(ExtensionContext context, Class<? extends Annotation> annotation) {
-        return AnnotationSupport.isAnnotated(context.getTestMethod(), annotation)
-                || AnnotationSupport.isAnnotated(context.getTestClass(), annotation);
+        if (AnnotationSupport.isAnnotated(context.getTestMethod(), annotation)) {
+            return true;
+        }
+        for (Class<?> type = context.getTestClass().orElse(null); type != null;
+             type = AnnotationSupport.isAnnotated(type, Nested.class) ? type.getEnclosingClass() : null) {
+            if (AnnotationSupport.isAnnotated(type, annotation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The running CDI container; Weld SE, started once for the whole test run, when there is none. */

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.github.forkscope.Forkscope;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -29,6 +30,14 @@ class RollbackTest {
         for (String unit : Seed.UNITS) {
             assertEquals(0, Jdbc.count(unit, "id in (500, 501, 502)"), "rows left in unit " + unit);
             assertEquals(1, Jdbc.count(unit, "id = 1 and text = 'first'"), "the seeded note changed in unit " + unit);
+        }
+    }
+
+    @Test
+    void aNestedClassOfARollbackClassIsRolledBackToo() throws SQLException {
+        run(NestedInARollbackClass.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        for (String unit : Seed.UNITS) {
+            assertEquals(0, Jdbc.count(unit, "id in (500, 501, 502)"), "rows left in unit " + unit);
         }
     }
 
@@ -93,6 +102,14 @@ class RollbackTest {
 
     @ForkscopeTest
     static class WritesKept extends Writes {
+    }
+
+    @ForkscopeTest
+    @Rollback
+    static class NestedInARollbackClass {
+        @Nested
+        class Inner extends Writes {
+        }
     }
 
     /** Persists a second note with the seeded note's id and leaves it to the end of the test. */
