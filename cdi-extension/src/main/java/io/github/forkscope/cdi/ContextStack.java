@@ -29,7 +29,7 @@ final class ContextStack {
     Context current() {
         Context context = current;
         if (context == null) {
-            context = begin(REQUEST_CONTEXT, "A call on the injected EntityManager");
+            context = begin(REQUEST_CONTEXT, "The injected EntityManager");
         }
         return context;
     }
