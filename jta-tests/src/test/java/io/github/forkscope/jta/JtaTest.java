@@ -6,6 +6,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.github.forkscope.Unit;
+import io.github.forkscope.testsupport.CdiBoundaries;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionManager;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Boots, once per test class, what a Jakarta EE server would give the application: Narayana's
  * transaction manager and registry in JNDI, an Agroal pool per JTA unit whose connections are
  * enlisted in the thread's transaction, Narayana's {@code @Transactional} interceptors, and Weld
- * SE with discovery. Before each test the tables are seeded over plain JDBC; after each, no
+ * SE with discovery and the shared {@link CdiBoundaries}. Before each test the tables are seeded over plain JDBC; after each, no
  * connection of a JTA pool may be left checked out and no transaction left on the thread.
  */
 abstract class JtaTest {
@@ -64,7 +65,7 @@ abstract class JtaTest {
                 }
             }
         }
-        container = new Weld().initialize();
+        container = new Weld().addBeanClass(CdiBoundaries.class).initialize();
     }
 
     private static AgroalDataSource pool(String url, TransactionManager manager, TransactionSynchronizationRegistry registry) {

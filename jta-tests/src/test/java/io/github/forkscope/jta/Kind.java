@@ -1,6 +1,8 @@
 package io.github.forkscope.jta;
 
 import io.github.forkscope.Forkscope;
+import io.github.forkscope.testsupport.TransactionBoundaries;
+import io.github.forkscope.testsupport.TransactionRule;
 
 /**
  * The ways a step of a scenario can run: the six {@code @Transactional} types, and
@@ -12,16 +14,11 @@ enum Kind {
     REQUIRED, REQUIRES_NEW, MANDATORY, SUPPORTS, NOT_SUPPORTED, NEVER, FORKSCOPE_TRANSACTIONAL, PLAIN;
 
     /** Runs the work in this kind's boundary, through the bean's proxy so that its interceptors run. */
-    void run(Levels levels, String unit, Runnable work) {
+    void run(TransactionBoundaries boundaries, String unit, Runnable work) {
         switch (this) {
-            case REQUIRED -> levels.required(work);
-            case REQUIRES_NEW -> levels.requiresNew(work);
-            case MANDATORY -> levels.mandatory(work);
-            case SUPPORTS -> levels.supports(work);
-            case NOT_SUPPORTED -> levels.notSupported(work);
-            case NEVER -> levels.never(work);
             case FORKSCOPE_TRANSACTIONAL -> Forkscope.transactional(unit, work);
             case PLAIN -> work.run();
+            default -> rule().run(boundaries, work);
         }
     }
 
@@ -30,12 +27,12 @@ enum Kind {
         return this != PLAIN;
     }
 
-    /** The kind whose transaction rules this one follows, for the model. */
-    Kind rules() {
+    /** The rule this kind's transaction follows, for the model. */
+    TransactionRule rule() {
         return switch (this) {
-            case FORKSCOPE_TRANSACTIONAL -> REQUIRED;
-            case PLAIN -> SUPPORTS;
-            default -> this;
+            case FORKSCOPE_TRANSACTIONAL -> TransactionRule.REQUIRED;
+            case PLAIN -> TransactionRule.SUPPORTS;
+            default -> TransactionRule.valueOf(name());
         };
     }
 }

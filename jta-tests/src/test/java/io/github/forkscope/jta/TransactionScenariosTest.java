@@ -1,6 +1,7 @@
 package io.github.forkscope.jta;
 
 import io.github.forkscope.Forkscope;
+import io.github.forkscope.testsupport.TransactionBoundaries;
 import io.github.forkscope.ForkscopeMetrics;
 import io.github.forkscope.cdi.ForkscopeThreadContextProvider;
 import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
@@ -38,7 +39,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aNotSupportedPreviewIsCommittedNeitherByTheOrderNorByALaterAudit(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         long preview = newId();
         long audit = newId();
@@ -62,7 +63,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aRequiresNewWorkerLoopKeepsTheBatchsForkAndItsEntitiesManaged(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         for (boolean insideATransaction : new boolean[]{false, true}) {
             seed();
@@ -94,7 +95,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aChangeMadeInADoomedTransactionIsCommittedByNoOtherTransaction(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         UserTransaction userTransaction = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
         long doomedNote = newId();
@@ -146,7 +147,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aSetterOnAnEntityARollbackDetachedWarnsAndTheRetryPatternCommits(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         long taken = newId();
         jdbcUpdate(unit, "insert into Note (id, tag) values (" + taken + ", 'taken')");
@@ -169,7 +170,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aTaskSubmittedInsideATransactionReachesTheRequestsForkAndCommitsWithIt(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
@@ -199,7 +200,7 @@ class TransactionScenariosTest extends JtaTest {
     @ParameterizedTest
     @ValueSource(strings = {"hibernate", "eclipselink"})
     void aHeldEntityManagerHonoursRequiresNewAndQueriesNameWhatEnded(String unit) throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         long audit = newId();
         AtomicReference<TypedQuery<Item>> kept = new AtomicReference<>();

@@ -1,6 +1,9 @@
 package io.github.forkscope.jta;
 
 import io.github.forkscope.Forkscope;
+import io.github.forkscope.testsupport.TransactionBoundaries;
+import io.github.forkscope.testsupport.Expected;
+import io.github.forkscope.testsupport.Step;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,10 +53,10 @@ class TransactionStackTest extends JtaTest {
      */
     private void assertSwept(String unit, List<Kind> kinds, int expectedCount) throws SQLException {
         List<String> failures = new ArrayList<>();
-        List<List<Step>> scenarios = new ArrayList<>(Step.scenarios(kinds, 1, List.of(0, 1)));
+        List<List<Step<Kind>>> scenarios = new ArrayList<>(Step.scenarios(kinds, 1, List.of(0, 1)));
         scenarios.addAll(Step.scenarios(kinds, 2, List.of(0, 1, 2, 3)));
         scenarios.addAll(Step.scenarios(kinds, 3, kinds.size() > 2 ? List.of(0, 1, 2, 4, 7) : List.of(0, 1, 2, 3, 4, 5, 6, 7)));
-        for (List<Step> scenario : scenarios) {
+        for (List<Step<Kind>> scenario : scenarios) {
             String failure = scenario(unit, scenario);
             if (failure != null) {
                 failures.add(failure);
@@ -65,16 +68,16 @@ class TransactionStackTest extends JtaTest {
     }
 
     /** Runs one scenario in a context of its own; returns what differed from the model, or null. */
-    private String scenario(String unit, List<Step> steps) throws SQLException {
+    private String scenario(String unit, List<Step<Kind>> steps) throws SQLException {
         jdbcUpdate(unit, "delete from Note");
         jdbcUpdate(unit, "update Item set label = '" + SEED + "'");
         long first = newId();
         newId();
         newId();
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em(unit);
         Forkscope.run(() -> steps.forEach(step -> run(levels, unit, em, step, first)));
-        Set<Integer> expected = Expected.committed(steps);
+        Set<Integer> expected = Expected.committed(steps, Kind::rule, Kind::marksRollback);
         Set<Integer> notes = new TreeSet<>();
         Set<Integer> changes = new TreeSet<>();
         for (int i = 0; i < 3; i++) {
@@ -91,7 +94,7 @@ class TransactionStackTest extends JtaTest {
         return steps + ": expected steps " + expected + " committed, notes " + notes + ", changes " + changes;
     }
 
-    private static void run(Levels levels, String unit, EntityManager em, Step step, long first) {
+    private static void run(TransactionBoundaries levels, String unit, EntityManager em, Step<Kind> step, long first) {
         try {
             step.kind().run(levels, unit, () -> {
                 em.persist(new Note(first + step.index(), "step " + step.index()));

@@ -1,6 +1,7 @@
 package io.github.forkscope.jta;
 
 import io.github.forkscope.Forkscope;
+import io.github.forkscope.testsupport.TransactionBoundaries;
 import jakarta.persistence.EntityManager;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -36,7 +37,7 @@ class UnguardedThreadsTest extends JtaTest {
 
     @Test
     void everyRequiresNewForkIsClosedWithItsTransaction() throws Exception {
-        Levels levels = bean(Levels.class);
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
         EntityManager em = em("hibernate");
         Statistics statistics = em.getEntityManagerFactory().unwrap(SessionFactory.class).getStatistics();
         long opened = statistics.getSessionOpenCount();

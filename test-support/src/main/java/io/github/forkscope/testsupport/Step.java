@@ -1,13 +1,16 @@
-package io.github.forkscope.jta;
+package io.github.forkscope.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One step of a scenario: the kind of boundary it runs in, whether it fails after its nested
- * steps returned, and the steps it calls, in order. Steps are numbered in the order they run.
+ * One step of a transaction scenario: the kind of boundary it runs in (whatever type the tests
+ * that run it use), whether it fails after its nested steps returned, and the steps it calls, in
+ * order. Steps are numbered in the order they run.
+ *
+ * @param <K> the kinds of boundary
  */
-record Step(int index, Kind kind, boolean fails, List<Step> nested) {
+public record Step<K>(int index, K kind, boolean fails, List<Step<K>> nested) {
 
     /**
      * The scenarios of {@code count} steps over the given kinds, in every shape a program can call
@@ -15,10 +18,10 @@ record Step(int index, Kind kind, boolean fails, List<Step> nested) {
      *
      * @param patterns bit sets, over the steps' indexes, of the steps that fail
      */
-    static List<List<Step>> scenarios(List<Kind> kinds, int count, List<Integer> patterns) {
-        List<List<Step>> all = new ArrayList<>();
+    public static <K> List<List<Step<K>>> scenarios(List<K> kinds, int count, List<Integer> patterns) {
+        List<List<Step<K>>> all = new ArrayList<>();
         for (int[] depths : shapes(count)) {
-            for (List<Kind> sequence : sequences(kinds, count)) {
+            for (List<K> sequence : sequences(kinds, count)) {
                 for (int pattern : patterns) {
                     all.add(tree(depths, sequence, pattern));
                 }
@@ -28,7 +31,7 @@ record Step(int index, Kind kind, boolean fails, List<Step> nested) {
     }
 
     /** Every pre-order list of depths of {@code count} steps: the first at 0, each at most one deeper than the last. */
-    static List<int[]> shapes(int count) {
+    public static List<int[]> shapes(int count) {
         List<int[]> shapes = new ArrayList<>();
         shape(new int[count], 0, shapes);
         return shapes;
@@ -46,13 +49,13 @@ record Step(int index, Kind kind, boolean fails, List<Step> nested) {
         }
     }
 
-    private static List<List<Kind>> sequences(List<Kind> kinds, int count) {
-        List<List<Kind>> previous = List.of(List.of());
+    private static <K> List<List<K>> sequences(List<K> kinds, int count) {
+        List<List<K>> previous = List.of(List.of());
         for (int length = 1; length <= count; length++) {
-            List<List<Kind>> next = new ArrayList<>();
-            for (List<Kind> prefix : previous) {
-                for (Kind kind : kinds) {
-                    List<Kind> sequence = new ArrayList<>(prefix);
+            List<List<K>> next = new ArrayList<>();
+            for (List<K> prefix : previous) {
+                for (K kind : kinds) {
+                    List<K> sequence = new ArrayList<>(prefix);
                     sequence.add(kind);
                     next.add(sequence);
                 }
@@ -63,14 +66,14 @@ record Step(int index, Kind kind, boolean fails, List<Step> nested) {
     }
 
     /** The top-level steps of one scenario. */
-    private static List<Step> tree(int[] depths, List<Kind> kinds, int pattern) {
-        List<List<Step>> open = new ArrayList<>();
+    private static <K> List<Step<K>> tree(int[] depths, List<K> kinds, int pattern) {
+        List<List<Step<K>>> open = new ArrayList<>();
         open.add(new ArrayList<>());
         for (int i = 0; i < depths.length; i++) {
             while (open.size() > depths[i] + 1) {
                 open.remove(open.size() - 1);
             }
-            Step step = new Step(i, kinds.get(i), (pattern & 1 << i) != 0, new ArrayList<>());
+            Step<K> step = new Step<>(i, kinds.get(i), (pattern & 1 << i) != 0, new ArrayList<>());
             open.get(depths[i]).add(step);
             open.add(step.nested());
         }

@@ -1,9 +1,11 @@
-package io.github.forkscope.jta;
+package io.github.forkscope.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a scenario must leave in the database, worked out from JTA's rules and the container-
@@ -13,20 +15,33 @@ import java.util.TreeSet;
  * section joins (committing what is pending there), and which is discarded when the section ends
  * (a suspended one as its method returns, the context's own as the context ends). A rollback
  * clears the persistence contexts of its transaction, as both providers do. A failing step throws
- * after its nested steps returned; its caller catches it.
+ * after its nested steps returned; its caller catches it, and a failure that leaves a boundary
+ * marks a transaction it joined for rollback (a plain call, with no boundary, marks nothing).
+ *
+ * @param <K> the kinds of boundary
  */
-final class Expected {
+public final class Expected<K> {
 
+    private final Function<K, TransactionRule> rules;
+    private final Predicate<K> marksRollback;
     private final Set<Integer> committed = new TreeSet<>();
 
-    private Expected() {
+    private Expected(Function<K, TransactionRule> rules, Predicate<K> marksRollback) {
+        this.rules = rules;
+        this.marksRollback = marksRollback;
     }
 
-    /** The steps, by index, whose row and change are committed. */
-    static Set<Integer> committed(List<Step> steps) {
-        Expected model = new Expected();
+    /**
+     * The steps, by index, whose writes are committed.
+     *
+     * @param rules         the rule each kind follows
+     * @param marksRollback whether a kind's failure marks a transaction it joined for rollback
+     */
+    public static <K> Set<Integer> committed(List<Step<K>> steps, Function<K, TransactionRule> rules,
+                                             Predicate<K> marksRollback) {
+        Expected<K> model = new Expected<>(rules, marksRollback);
         Section context = new Section(null, new Group());
-        for (Step step : steps) {
+        for (Step<K> step : steps) {
             model.run(step, context);
         }
         return model.committed;
@@ -45,10 +60,10 @@ final class Expected {
     }
 
     /** @return whether the step threw to its caller */
-    private boolean run(Step step, Section caller) {
+    private boolean run(Step<K> step, Section caller) {
         Transaction callers = caller.transaction();
         Transaction mine;
-        switch (step.kind().rules()) {
+        switch (rules.apply(step.kind())) {
             case REQUIRED -> mine = callers != null ? callers : new Transaction();
             case REQUIRES_NEW -> mine = new Transaction();
             case MANDATORY -> {
@@ -65,7 +80,7 @@ final class Expected {
                 }
                 mine = null;
             }
-            default -> throw new IllegalArgumentException(step.kind().name());
+            default -> throw new IllegalArgumentException(String.valueOf(step.kind()));
         }
         boolean began = mine != null && mine != callers;
         Section section;
@@ -79,7 +94,7 @@ final class Expected {
             section = new Section(mine, group);
         }
         section.group().pending.add(step.index());
-        for (Step nested : step.nested()) {
+        for (Step<K> nested : step.nested()) {
             run(nested, section);
         }
         boolean fail = step.fails();
@@ -93,7 +108,7 @@ final class Expected {
             }
             return !commits;
         }
-        if (mine != null && fail && step.kind().marksRollback()) {
+        if (mine != null && fail && marksRollback.test(step.kind())) {
             mine.rollbackOnly = true;
         }
         if (mine == null && callers != null) {
