@@ -66,7 +66,7 @@ class MicrometerMetersTest extends WeldTest {
         assertEquals(forksBefore + 1, forks.count());
         assertEquals(outsideBefore + 1, outside.count());
         assertEquals(0, meter("forkscope.contexts.active").gauge().value());
-        assertEquals(8, meter("forkscope.guard.trips").functionCounters().size(), "one counter per guard code");
+        assertEquals(10, meter("forkscope.guard.trips").functionCounters().size(), "one counter per guard code");
     }
 
     @Test
