@@ -58,10 +58,16 @@ final class ContextStack {
 
     /** The live section of the current context that calls reach now. */
     Section section() {
-        current();
-        Section live = section.live();
-        section = live;
-        return live;
+        Section at = section;
+        if (at == null) {
+            current();
+            at = section;
+        }
+        if (at.ended()) {
+            at = at.live();
+            section = at;
+        }
+        return at;
     }
 
     /**
@@ -73,7 +79,7 @@ final class ContextStack {
     Fork fork(ManagedUnit unit, String method) {
         Section at = section();
         if (unit.resourceLocal()) {
-            return at.context.base().fork(unit, method).enter(method, null);
+            return at.context.base().fork(unit, method).enter(method, null); // no JTA: the context's own fork
         }
         Object key = unit.transactionKey();
         if (key != null && !key.equals(at.transaction)) {
