@@ -180,12 +180,23 @@ class Contexts {
     }
 
     /**
-     * Runs an HTTP request: joins the context bound to the thread, if any, else runs in a context of
-     * its own, bound to the thread for the call and left open afterwards, for the caller to close
-     * with the handle it captures inside the work (at once, or when an async cycle ends).
+     * Runs an HTTP request: joins the context bound to the thread, if any; else, where a CDI request
+     * context is active, runs in its context stack, shared with whatever the request runs outside
+     * the call (an authentication mechanism, another filter, an error page), bound to the thread for
+     * the call; else in a context of its own. The context is left open afterwards, for the caller to
+     * close with the handle it captures inside the work (at the request's end, or when an async
+     * cycle ends).
      */
     <T, X extends Exception> T request(Object openedBy, Work<T, X> work) throws X {
-        return bound.get() instanceof ContextStack ? work.execute() : own(null, openedBy, work);
+        if (bound.get() instanceof ContextStack) {
+            return work.execute();
+        }
+        if (probe.knownActive() || requestContextActive()) {
+            ContextStack shared = requestContexts.stack();
+            shared.begin(openedBy);
+            return bound(shared, null, work);
+        }
+        return own(null, openedBy, work);
     }
 
     /**

@@ -18,14 +18,15 @@ import java.util.Objects;
  */
 final class AsyncCapturingRequest extends HttpServletRequestWrapper {
 
+    /** The request attribute set once an async cycle took the context over, so that the request's end leaves it to the cycle. */
+    static final String CAPTURED = AsyncCapturingRequest.class.getName();
+
     private final ContextHandle context;
-    private final String attribute;
     private boolean captured;
 
-    AsyncCapturingRequest(HttpServletRequest request, ContextHandle context, String attribute) {
+    AsyncCapturingRequest(HttpServletRequest request, ContextHandle context) {
         super(request);
         this.context = Objects.requireNonNull(context, "context");
-        this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 
     @Override
@@ -42,13 +43,13 @@ final class AsyncCapturingRequest extends HttpServletRequestWrapper {
     AsyncContext capture(AsyncContext async) {
         if (!captured) {
             captured = true;
-            getRequest().setAttribute(attribute, context);
+            getRequest().setAttribute(CAPTURED, Boolean.TRUE);
             async.addListener(new AsyncCycleEnd(context));
         }
         return async;
     }
 
-    /** Whether an async cycle took the context over, so that the end of the first dispatch must not close it. */
+    /** Whether an async cycle took the context over, so that the end of the request must not close it. */
     boolean captured() {
         return captured;
     }

@@ -16,20 +16,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
 /**
- * Runs every HTTP request in a Forkscope context and closes its forks when the request is over:
- * right after the filter chain returns, or, when the request went asynchronous, when the async
- * cycle completes, fails or times out. The chain sees an {@link AsyncCapturingRequest}, which hands
- * the context to an async cycle the moment it starts, so that a {@code dispatch()} or
- * {@code complete()} issued before the chain returns still finds it. Every async dispatch of the
- * cycle resumes the same context, also on servers that do not carry the CDI request context over
- * to the dispatch thread. In a Jakarta EE server the request's CDI request context is the context
- * and the filter joins it; closing the forks here, rather than when the server destroys the
- * request context, hands the connection back as soon as the request is done. Thread-safe: request
- * state lives in the request's attributes.
+ * Runs every HTTP request in a Forkscope context. In a Jakarta EE server the request's CDI request
+ * context holds that context, so that everything the request runs shares its forks: code that ran
+ * before this filter (an authentication mechanism, a filter another library registered first), the
+ * chain, and an error page dispatched after it. The filter binds that context to the request's
+ * thread for the length of the chain, for calls to find it with one thread-local read; the
+ * {@link RequestEnd} listener closes it as the request goes out of scope, after the error page,
+ * unless an async cycle took it over: the chain sees an {@link AsyncCapturingRequest}, which hands
+ * the context to the cycle the moment it starts, so that a {@code dispatch()} or {@code complete()}
+ * issued before the chain returns still finds it, and every async dispatch of the cycle resumes
+ * the same context, also on servers that do not carry the CDI request context over to the dispatch
+ * thread. Thread-safe: request state lives in the request's attributes.
  */
 final class RequestContextFilter implements Filter {
 
-    private static final String CONTEXT = ContextHandle.class.getName();
+    /** The request attribute that holds the request's context. */
+    static final String CONTEXT = ContextHandle.class.getName();
 
     private volatile ForkscopeRuntime runtime;
 
@@ -51,27 +53,17 @@ final class RequestContextFilter implements Filter {
         }
         run(() -> runtime.callRequest(() -> {
             ContextHandle context = runtime.currentContext().orElseThrow();
-            AsyncCapturingRequest capturing = new AsyncCapturingRequest((HttpServletRequest) request, context, CONTEXT);
+            request.setAttribute(CONTEXT, context);
+            AsyncCapturingRequest capturing = new AsyncCapturingRequest((HttpServletRequest) request, context);
             try {
                 chain.doFilter(capturing, response);
             } finally {
-                endWithTheRequest(request, capturing, context);
+                if (!capturing.captured() && request.isAsyncStarted()) {
+                    capturing.capture(request.getAsyncContext()); // the application started it on the unwrapped request
+                }
             }
             return null;
         }));
-    }
-
-    /**
-     * Closes the context unless an async cycle took it over: through the capturing request, or,
-     * when the application started the cycle on the unwrapped request, as the request now says.
-     */
-    private static void endWithTheRequest(ServletRequest request, AsyncCapturingRequest capturing, ContextHandle context) {
-        if (!capturing.captured() && request.isAsyncStarted()) {
-            capturing.capture(request.getAsyncContext());
-        }
-        if (!capturing.captured()) {
-            context.close();
-        }
     }
 
     /** Lets the chain's own exceptions through unchanged. */
