@@ -221,8 +221,8 @@ final class Messages {
         return new IllegalStateException("FORKSCOPE-110: " + method + " was called after the unit of work of this "
                 + "CDI request context had ended (the context was opened by " + origin + "), from a callback that "
                 + "runs as the request context is destroyed, such as a @PreDestroy method of a @RequestScoped bean. "
-                + "Forkscope closes the forks of a request the server ends when the request's filter chain returns, "
-                + "so that the connection goes back at once. Do that work before the request ends (in the resource "
+                + "Forkscope closes the forks of an HTTP request as the request goes out of scope, so that the "
+                + "connection goes back at once. Do that work before the request ends (in the resource "
                 + "or a filter), or open a context of its own for it with Forkscope.run.");
     }
 

@@ -8,6 +8,8 @@ import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
 import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -220,6 +222,49 @@ class TransactionScenariosTest extends JtaTest {
             assertNotNull(early.getSingleResult(), "a query created before the context, run inside it");
         });
         assertEquals(1, notes(unit, audit), "the held EntityManager's persist inside REQUIRES_NEW");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hibernate", "eclipselink"})
+    void anAfterCompletionCallbackReachesTheForkOfTheSectionItsTransactionRanIn(String unit) throws Exception {
+        TransactionBoundaries levels = bean(TransactionBoundaries.class);
+        EntityManager em = em(unit);
+        TransactionSynchronizationRegistry registry =
+                (TransactionSynchronizationRegistry) new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
+        List<Object> seen = new ArrayList<>();
+        long active = metrics().getContextsActive();
+        Forkscope.run(() -> {
+            Item loaded = em.find(Item.class, 1L);
+            levels.required(() -> registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    seen.add(em.find(Item.class, 1L) == loaded ? "the context's own instance" : "another instance");
+                }
+            }));
+            levels.requiresNew(() -> {
+                Item inner = em.find(Item.class, 2L);
+                registry.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        try {
+                            seen.add(em.find(Item.class, 2L) == inner ? "the transaction's own instance" : "the section's outer fork");
+                        } catch (RuntimeException e) {
+                            seen.add(e.getMessage());
+                        }
+                    }
+                });
+            });
+        });
+        assertEquals(List.of("the context's own instance", "the transaction's own instance"), seen);
+        assertEquals(active, metrics().getContextsActive(), "a callback left a context open");
     }
 
     private static ForkscopeMetrics metrics() {
