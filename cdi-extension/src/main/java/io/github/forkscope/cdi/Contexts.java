@@ -2,12 +2,9 @@ package io.github.forkscope.cdi;
 
 import io.github.forkscope.RequestContextual;
 import io.github.forkscope.Work;
-import io.github.forkscope.spi.ForkscopeRuntime;
-import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -86,15 +83,8 @@ class Contexts {
 
     /** The running application's contexts, or null when its container is not running (being deployed or undeployed). */
     static Contexts running() {
-        ForkscopeRuntime runtime = RuntimeRegistry.current();
-        if (runtime == null) {
-            try {
-                runtime = CDI.current().select(ForkscopeRuntime.class).get();
-            } catch (RuntimeException notReady) {
-                return null; // no container, or one still resolving its beans (Open Liberty runs its bootstrap on executors)
-            }
-        }
-        return runtime instanceof RuntimeBean bean ? bean.contexts() : null;
+        RuntimeBean runtime = RuntimeBean.running();
+        return runtime == null ? null : runtime.contexts();
     }
 
     /** The active context, or null when no CDI request context is active on this thread. */

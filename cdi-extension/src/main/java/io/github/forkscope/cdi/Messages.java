@@ -212,9 +212,9 @@ final class Messages {
     }
 
     static String noRuntime() {
-        return "FORKSCOPE-008: a Forkscope interceptor ran, but the application's Forkscope runtime is not "
-                + "running (its CDI container is starting or has stopped). Call the bean once the application "
-                + "has started.";
+        return "FORKSCOPE-008: a Forkscope interceptor ran, or a passivated EntityManager was read back, but "
+                + "the application's Forkscope runtime is not running (its CDI container is starting or has "
+                + "stopped). Call the bean, or activate the passivated session, once the application has started.";
     }
 
     static IllegalStateException unitOfWorkEnded(String method, String origin) {

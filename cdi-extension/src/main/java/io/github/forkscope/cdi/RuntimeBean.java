@@ -6,6 +6,8 @@ import io.github.forkscope.Work;
 import io.github.forkscope.spi.ContextHandle;
 import io.github.forkscope.spi.ForkscopeRuntime;
 import io.github.forkscope.spi.OpenContext;
+import io.github.forkscope.spi.RuntimeRegistry;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -32,8 +34,26 @@ class RuntimeBean implements ForkscopeRuntime {
         this.extension = extension;
     }
 
+    /** The running application's runtime, or null when its container is not running (being deployed or undeployed). */
+    static RuntimeBean running() {
+        ForkscopeRuntime runtime = RuntimeRegistry.current();
+        if (runtime == null) {
+            try {
+                runtime = CDI.current().select(ForkscopeRuntime.class).get();
+            } catch (RuntimeException notReady) {
+                return null; // no container, or one still resolving its beans (Open Liberty runs its bootstrap on executors)
+            }
+        }
+        return runtime instanceof RuntimeBean bean ? bean : null;
+    }
+
     Contexts contexts() {
         return contexts;
+    }
+
+    /** The contextual EntityManager of a unit, as {@code @Inject @Unit(name) EntityManager} gives it. */
+    EntityManager entityManager(String unitName) {
+        return extension.entityManager(unitName);
     }
 
     @Override

@@ -5,13 +5,21 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
+import org.jboss.weld.context.bound.BoundLiteral;
+import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code FORKSCOPE-110} (never a context that nobody closes) where the container's request context
  * outlives it; the request context Forkscope activated is deactivated whatever a callback does;
  * request-scoped state never crosses to the next unit of work; a thread started in a context
- * inherits nothing of the application's.
+ * inherits nothing of the application's; a session bean with a transaction boundary survives
+ * passivation with Forkscope's interceptor bound to it.
  */
 class LifecycleTest extends WeldTest {
 
@@ -95,6 +104,36 @@ class LifecycleTest extends WeldTest {
         assertFalse(inherited.get().isEmpty(), "the origin marker was not inherited");
         for (Object value : inherited.get()) {
             assertNull(value.getClass().getClassLoader(), "a started thread pins an application class: " + value.getClass());
+        }
+    }
+
+    /** Weld's own passivation: the session's storage serialized and read back, beans and their interceptors with it. */
+    @Test
+    void aSessionBeanWithATransactionBoundarySurvivesPassivation() throws Exception {
+        BoundSessionContext session = container.select(BoundSessionContext.class, BoundLiteral.INSTANCE).get();
+        Map<String, Object> storage = new HashMap<>();
+        session.associate(storage);
+        session.activate();
+        Forkscope.run(() -> assertEquals(1, bean(SessionCart.class).add()));
+        session.deactivate();
+        session.dissociate(storage);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(storage);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> restored = (Map<String, Object>) new ObjectInputStream(
+                new ByteArrayInputStream(bytes.toByteArray())).readObject();
+
+        session.associate(restored);
+        session.activate();
+        try {
+            Forkscope.run(() -> assertEquals(2, bean(SessionCart.class).add(), "the passivated session lost its state"));
+        } finally {
+            session.invalidate();
+            session.deactivate();
+            session.dissociate(restored);
         }
     }
 
