@@ -47,6 +47,13 @@ class AsyncWorkIT extends BookstoreIT {
     }
 
     @Test
+    void aTaskSubmittedInsideATransactionSeesTheRequestsFork() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(SAME, http.get("api/async-work/in-transaction/" + (1 + i % 3)), "request " + i);
+        }
+    }
+
+    @Test
     void aScheduledTaskAndATaskWrappedByTheContextServiceSeeTheRequestsFork() throws Exception {
         assertEquals(SAME, http.get("api/async-work/scheduled/1"));
         assertClosedWithNoConnectionInUse();

@@ -49,6 +49,8 @@ public class AsyncWorkResource {
 
     @Inject
     EntityManager em;
+    @Inject
+    TxService tx;
     @Resource
     ManagedExecutorService executor;
     @Resource
@@ -64,6 +66,16 @@ public class AsyncWorkResource {
     public CompletionStage<String> stage(@PathParam("id") long id) {
         Loaded loaded = load(id);
         return CompletableFuture.supplyAsync(() -> seen(loaded), executor);
+    }
+
+    /** A task submitted from inside a JTA transaction, joined there: it reaches the request's section. */
+    @GET
+    @Path("in-transaction/{id}")
+    public String inTransaction(@PathParam("id") long id) {
+        return tx.within(() -> {
+            Loaded loaded = load(id);
+            return CompletableFuture.supplyAsync(() -> seen(loaded), executor).join();
+        });
     }
 
     @GET

@@ -21,6 +21,12 @@ public class TxService {
         }
     }
 
+    /** Runs the work inside a transaction, as a {@code @Transactional} service method does. */
+    @Transactional
+    public <T> T within(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** Only a setter: no EntityManager call inside the transaction. */
     @Transactional
     public void rename(Book book, String title) {
