@@ -3,6 +3,7 @@ package io.github.forkscope.cdi;
 import io.github.forkscope.ConcurrentForkUseException;
 import io.github.forkscope.spi.ForkInfo;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.Metamodel;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 
@@ -206,7 +207,7 @@ final class Fork {
         if (rollback == null) {
             rollback = new RollbackGuard();
         }
-        jakarta.persistence.metamodel.Metamodel metamodel = unit.factory().getMetamodel();
+        Metamodel metamodel = unit.factory().getMetamodel();
         if (held != null) {
             rollback.rolledBack(metamodel, held);
         }

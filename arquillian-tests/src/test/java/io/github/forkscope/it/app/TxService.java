@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.function.Supplier;
+
 @ApplicationScoped
 public class TxService {
     @Inject
@@ -23,7 +25,7 @@ public class TxService {
 
     /** Runs the work inside a transaction, as a {@code @Transactional} service method does. */
     @Transactional
-    public <T> T within(java.util.function.Supplier<T> work) {
+    public <T> T within(Supplier<T> work) {
         return work.get();
     }
 
