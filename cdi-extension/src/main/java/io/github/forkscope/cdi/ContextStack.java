@@ -20,6 +20,8 @@ final class ContextStack {
     private Context current;
     private Section section;
     private String endedContext;
+    /** The base context an HTTP request's own end closes, which the end of the stack leaves to it; null when none. */
+    private Context handedOver;
 
     ContextStack(List<ManagedUnit> units, Guards guards) {
         this.units = Objects.requireNonNull(units, "units");
@@ -162,6 +164,19 @@ final class ContextStack {
     }
 
 
+    /**
+     * Leaves the base context to the HTTP request's own end (the request's end, or its async
+     * cycle's, after the cycle's last task), which the CDI request context's destruction may
+     * precede while an async cycle still runs.
+     */
+    void handOver() {
+        Context base = current;
+        while (base != null && base.outer() != null) {
+            base = base.outer();
+        }
+        handedOver = base;
+    }
+
     Context push(Object openedBy) {
         Context context = new Context(units, guards, current, openedBy, true);
         context.resumes(section);
@@ -187,7 +202,9 @@ final class ContextStack {
     void closeAll() {
         Context bottom = null;
         for (Context context = current; context != null; context = context.outer()) {
-            context.close();
+            if (context != handedOver) {
+                context.close();
+            }
             bottom = context;
         }
         endedContext = bottom != null ? bottom.origin() : REQUEST_CONTEXT;

@@ -173,9 +173,9 @@ class Contexts {
      * Runs an HTTP request: joins the context bound to the thread, if any; else, where a CDI request
      * context is active, runs in its context stack, shared with whatever the request runs outside
      * the call (an authentication mechanism, another filter, an error page), bound to the thread for
-     * the call; else in a context of its own. The context is left open afterwards, for the caller to
-     * close with the handle it captures inside the work (at the request's end, or when an async
-     * cycle ends).
+     * the call; else in a context of its own. The context is left open afterwards, also past the
+     * CDI request context's destruction, for the caller to close with the handle it captures inside
+     * the work (at the request's end, or when an async cycle ends).
      */
     <T, X extends Exception> T request(Object openedBy, Work<T, X> work) throws X {
         if (bound.get() instanceof ContextStack) {
@@ -184,6 +184,7 @@ class Contexts {
         if (probe.knownActive() || requestContextActive()) {
             ContextStack shared = requestContexts.stack();
             shared.begin(openedBy);
+            shared.handOver();
             return bound(shared, null, work);
         }
         return own(null, openedBy, work);
