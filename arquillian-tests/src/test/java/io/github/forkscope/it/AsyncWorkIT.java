@@ -19,10 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsyncWorkIT extends BookstoreIT {
 
     private static final String SAME = "{\"sameInstance\":true,\"sameFork\":true,\"otherThread\":true}";
+    /**
+     * Open Liberty runs requests and executor tasks on one pool, so a task may run on the thread its
+     * request has just handed back: there the thread is not compared.
+     */
+    private static final boolean ONE_POOL = "liberty".equals(System.getProperty("forkscope.server"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.bookstore("async-work");
+        WebArchive archive = Deployments.bookstore("async-work");
+        // Open Liberty's default executors clear third-party context types: the application names
+        // executors whose context service propagates them, as the README says for Liberty
+        return "liberty".equals(System.getProperty("forkscope.server"))
+                ? archive.addAsWebInfResource("app/web-liberty-executors.xml", "web.xml") : archive;
     }
 
     @Override
@@ -33,7 +42,7 @@ class AsyncWorkIT extends BookstoreIT {
     @Test
     void aCompletionStageContinuationOnAManagedExecutorSeesTheRequestsFork() throws Exception {
         for (int i = 0; i < 20; i++) {
-            assertEquals(SAME, http.get("api/async-work/stage/" + (1 + i % 3)), "request " + i);
+            assertSame(http.get("api/async-work/stage/" + (1 + i % 3)), "request " + i);
             assertClosedWithNoConnectionInUse();
         }
     }
@@ -41,7 +50,7 @@ class AsyncWorkIT extends BookstoreIT {
     @Test
     void aSuspendedResponseResumedFromAManagedExecutorSeesTheRequestsFork() throws Exception {
         for (int i = 0; i < 20; i++) {
-            assertEquals(SAME, http.get("api/async-work/suspended/" + (1 + i % 3)), "request " + i);
+            assertSame(http.get("api/async-work/suspended/" + (1 + i % 3)), "request " + i);
             assertClosedWithNoConnectionInUse();
         }
     }
@@ -49,15 +58,15 @@ class AsyncWorkIT extends BookstoreIT {
     @Test
     void aTaskSubmittedInsideATransactionSeesTheRequestsFork() throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertEquals(SAME, http.get("api/async-work/in-transaction/" + (1 + i % 3)), "request " + i);
+            assertSame(http.get("api/async-work/in-transaction/" + (1 + i % 3)), "request " + i);
         }
     }
 
     @Test
     void aScheduledTaskAndATaskWrappedByTheContextServiceSeeTheRequestsFork() throws Exception {
-        assertEquals(SAME, http.get("api/async-work/scheduled/1"));
+        assertSame(http.get("api/async-work/scheduled/1"), "scheduled");
         assertClosedWithNoConnectionInUse();
-        assertEquals(SAME, http.get("api/async-work/context-service/2"));
+        assertSame(http.get("api/async-work/context-service/2"), "context service");
         assertClosedWithNoConnectionInUse();
     }
 
@@ -89,6 +98,12 @@ class AsyncWorkIT extends BookstoreIT {
         assertEquals(503, response.statusCode(), response.body());
         assertEquals("timed out: true, then loaded Book 1 with the fork open: true", http.get("api/async-work/timeout/outcome"));
         assertClosedWithNoConnectionInUse();
+    }
+
+    private static void assertSame(String answer, String message) {
+        String expected = ONE_POOL ? SAME.replace("true}", "") : SAME;
+        String actual = ONE_POOL ? answer.replaceAll("(false|true)}$", "") : answer;
+        assertEquals(expected, actual, message);
     }
 
     /** The server ends the async cycle, and the last task its context, just after the response was sent: wait for that. */

@@ -1,7 +1,6 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.Unit;
-import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -201,7 +200,7 @@ public class ForkscopeExtension implements Extension {
                 meters = MicrometerMeters.bind(metrics, mbean != null ? mbean.application() : MetricsMBean.applicationName(), beanManager);
             }
             runtime = reference(beanManager, RuntimeBean.class);
-            RuntimeRegistry.register(runtime);
+            runtime.register();
             entityManagers = created;
             if (!started.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
@@ -228,7 +227,7 @@ public class ForkscopeExtension implements Extension {
         }
         released = true;
         if (runtime != null) {
-            RuntimeRegistry.unregister(runtime);
+            runtime.unregister();
         }
         if (mbean != null) {
             mbean.unregister();

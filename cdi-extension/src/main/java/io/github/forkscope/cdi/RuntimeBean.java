@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link ForkscopeRuntime} behind the static {@code Forkscope} API: contexts come from
@@ -21,6 +22,9 @@ import java.util.Optional;
  */
 @Singleton
 class RuntimeBean implements ForkscopeRuntime {
+
+    /** The runtimes of this class loader whose containers have started and not yet shut down. */
+    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private Contexts contexts;
     private ForkscopeExtension extension;
@@ -34,17 +38,34 @@ class RuntimeBean implements ForkscopeRuntime {
         this.extension = extension;
     }
 
-    /** The running application's runtime, or null when its container is not running (being deployed or undeployed). */
+    /**
+     * The running application's runtime, or null when its container is not running (being deployed
+     * or undeployed). CDI is asked only once a runtime of this class loader has started and more
+     * than one is registered: asked while Weld still bootstraps, it would wait for the bootstrap,
+     * and Open Liberty runs the bootstrap on executors whose thread context providers call this.
+     */
     static RuntimeBean running() {
         ForkscopeRuntime runtime = RuntimeRegistry.current();
-        if (runtime == null) {
+        if (runtime == null && STARTED.get() > 0) {
             try {
                 runtime = CDI.current().select(ForkscopeRuntime.class).get();
             } catch (RuntimeException notReady) {
-                return null; // no container, or one still resolving its beans (Open Liberty runs its bootstrap on executors)
+                return null; // no container here, or one still resolving its beans
             }
         }
         return runtime instanceof RuntimeBean bean ? bean : null;
+    }
+
+    /** Makes this runtime the one {@code Forkscope}'s static methods reach, once its container has started. */
+    void register() {
+        STARTED.incrementAndGet();
+        RuntimeRegistry.register(this);
+    }
+
+    /** Undoes {@link #register()} as its container shuts down. */
+    void unregister() {
+        RuntimeRegistry.unregister(this);
+        STARTED.decrementAndGet();
     }
 
     Contexts contexts() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ContextServiceDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 @ContextServiceDefinition(name = "java:module/concurrent/OwnContextPerTask", cleared = Forkscope.THREAD_CONTEXT_TYPE)
 @ContextServiceDefinition(name = "java:module/concurrent/Propagating")
 @ManagedExecutorDefinition(name = "java:module/concurrent/OwnContextPerTaskExecutor", context = "java:module/concurrent/OwnContextPerTask")
+@ManagedExecutorDefinition(name = "java:module/concurrent/PropagatingExecutor", context = "java:module/concurrent/Propagating")
+@ManagedScheduledExecutorDefinition(name = "java:module/concurrent/PropagatingScheduler", context = "java:module/concurrent/Propagating")
 public class AsyncWorkResource {
 
     private static volatile EntityManager lastProvider;
@@ -51,6 +54,10 @@ public class AsyncWorkResource {
     EntityManager em;
     @Inject
     TxService tx;
+    /**
+     * The server's default executors. Open Liberty's propagate no third-party context, so there the
+     * test deployment's web.xml maps these references to the propagating ones defined above.
+     */
     @Resource
     ManagedExecutorService executor;
     @Resource

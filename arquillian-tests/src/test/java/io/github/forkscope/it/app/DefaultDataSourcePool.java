@@ -13,8 +13,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The server's own count of the default datasource's connections that are checked out: WildFly's
- * {@code InUseCount} of ExampleDS, Payara's {@code numconnused} of H2Pool. Both counters are off
- * by default. WildFly reads its count off the pool, so it is turned on at the first reading (a
+ * {@code InUseCount} of ExampleDS, Payara's and GlassFish's {@code numconnused} of H2Pool, Open
+ * Liberty's managed connections less the free ones (its {@code monitor-1.0} feature, which the
+ * test server enables). The first two counters are off by default. WildFly reads its count off the pool, so it is turned on at the first reading (a
  * management write while the application deploys would wait for the deployment to finish). Payara
  * counts connections as they are taken and given back, so its count is turned on when the
  * application starts, before any request holds a connection that it would later see returned.
@@ -26,6 +27,7 @@ public class DefaultDataSourcePool {
     private static final String PAYARA_LEVELS =
             "amx:pp=/domain/configs/config[server-config]/monitoring-service,type=module-monitoring-levels";
     private static final String PAYARA_POOL = "amx:pp=/mon/server-mon[server],type=jdbc-connection-pool-mon,name=resources/H2Pool";
+    private static final String LIBERTY_POOL = "WebSphere:type=ConnectionPoolStats,name=jdbc/forkscope";
 
     void countFromTheStart(@Observes @Initialized(ApplicationScoped.class) Object started) throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -50,6 +52,11 @@ public class DefaultDataSourcePool {
         ObjectName payara = new ObjectName(PAYARA_POOL);
         if (server.isRegistered(payara)) {
             return (Long) ((CompositeData) server.getAttribute(payara, "numconnused")).get("current");
+        }
+        ObjectName liberty = new ObjectName(LIBERTY_POOL);
+        if (server.isRegistered(liberty)) {
+            return ((Number) server.getAttribute(liberty, "ManagedConnectionCount")).longValue()
+                    - ((Number) server.getAttribute(liberty, "FreeConnectionCount")).longValue();
         }
         return -1;
     }

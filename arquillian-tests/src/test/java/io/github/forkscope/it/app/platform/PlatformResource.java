@@ -1,6 +1,7 @@
 package io.github.forkscope.it.app.platform;
 
 import io.github.forkscope.it.app.Book;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/platform")
 @Produces(MediaType.TEXT_PLAIN)
+@RequestScoped // a bean, so that @Transactional applies where JAX-RS resources are not beans by themselves (GlassFish)
 public class PlatformResource {
 
     @Inject
@@ -57,7 +59,8 @@ public class PlatformResource {
     @Transactional
     public String writeThroughThePlatform(@PathParam("id") long id) {
         EntityManager platform = legacy.get();
-        platform.persist(new Book(id, "through the platform", null));
-        return platform.contains(em.find(Book.class, id)) ? "shared" : "separate";
+        Book book = new Book(id, "through the platform", null);
+        platform.persist(book);
+        return em.contains(book) ? "shared" : "separate";
     }
 }
