@@ -11,6 +11,8 @@
 # as /usr/lib/postgresql/15/bin), runs the machine's own PostgreSQL instead.
 set -euo pipefail
 cd "$(dirname "$0")"
+source ./common.sh
+[ "$SERVER" = wildfly ] || { echo "run-two.sh runs WildFly (or WildFly Preview) only" >&2; exit 2; }
 source ./wildfly.sh
 
 OFFSET_A=${PORT_OFFSET:-100}

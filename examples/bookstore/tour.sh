@@ -56,49 +56,55 @@ wait_for_event() {
   fail "no event \"$2\" within 30 s: $(events "$1")"
 }
 
+# book_id <title>: the id of the book with exactly that title; the ids are the provider's choice
+# (Hibernate starts at 1, EclipseLink's sequence table elsewhere)
+book_id() { curl -s "$URL/api/books" | sed 's/},{/}\n{/g' | grep "\"title\":\"$1\"" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
+
 for _ in $(seq 1 60); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/books/1")" = 200 ] && break
+  [ -n "$(book_id Dune)" ] && break
   sleep 1
 done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/books/1")" = 200 ] \
+DUNE=$(book_id Dune)
+MESSIAH=$(book_id "Dune Messiah")
+[ -n "$DUNE" ] && [ -n "$MESSIAH" ] \
   || fail "the bookstore does not answer at $URL: start it with examples/bookstore/run.sh"
 echo "${BOLD}A tour of Forkscope in the bookstore at $URL${OFF}"
 
 step "One identity map per request"
-say "The endpoint loads book 1 three ways within one request: em.find, a JPQL query, and through" \
+say "The endpoint loads Dune three ways within one request: em.find, a JPQL query, and through" \
     "another bean (Catalog). All three are one instance: the request has one fork, one persistence context."
-http GET "$URL/api/tour/identity/1"
+http GET "$URL/api/tour/identity/$DUNE"
 check "the three loads returned the same instance" [ "$(field sameInstance)" = true ]
 first=$(field fork)
 say "The same call again is another request, so it runs on another fork:"
-http GET "$URL/api/tour/identity/1"
+http GET "$URL/api/tour/identity/$DUNE"
 second=$(field fork)
 check "the second request ran on another fork ($first, then $second)" [ "$first" != "$second" ]
 
 step "Nothing carries over from one request to the next"
-say "The first request fetches book 1 with its author. The second asks for book 1 alone and gets no" \
+say "The first request fetches Dune with its author. The second asks for Dune alone and gets no" \
     "author: its fork loaded nothing else, whatever earlier requests loaded."
-http GET "$URL/api/books/1/with-author"
+http GET "$URL/api/books/$DUNE/with-author"
 check "the first answer has the author" [ -n "$(field author)" ]
-http GET "$URL/api/books/1"
+http GET "$URL/api/books/$DUNE"
 check "the second answer has no author" [ -z "$(field author)" ]
 
 step "Async work: a managed executor's task continues the request; a thread of your own has no context"
-say "The endpoint reads book 1 on a task of the ManagedExecutorService. The task runs in the" \
+say "The endpoint reads Dune on a task of the ManagedExecutorService. The task runs in the" \
     "request's context (Forkscope's Jakarta Concurrency context provider carries it over), so it" \
     "reads through the request's own fork:"
-http GET "$URL/api/tour/background/1"
+http GET "$URL/api/tour/background/$DUNE"
 check "the task read the book on the request's fork" grep -q "on $(field requestFork))" <<< "$(field read)"
 say "On a thread the application starts itself, no context follows. The injected EntityManager" \
     "has no fork to use, and says so, and why, rather than falling back on a shared persistence context:"
-http GET "$URL/api/tour/background/1?thread=own"
+http GET "$URL/api/tour/background/$DUNE?thread=own"
 message=$(field message)
 check "the read failed with GlobalContextException" [ "$(field error)" = GlobalContextException ]
 check "its message starts with the code FORKSCOPE-001" [ "${message:0:14}" = FORKSCOPE-001: ]
 check "it says the thread was started from inside a context" grep -q "This thread is a thread started by code that ran in the context" <<< "$BODY"
 say "The fix, as the message says: give that work a context. Here the thread wraps its read in" \
     "Forkscope.call(() -> ...); annotating the method it calls with @RequestContextual does the same:"
-http GET "$URL/api/tour/background/1?thread=own&inContext=true"
+http GET "$URL/api/tour/background/$DUNE?thread=own&inContext=true"
 check "the thread read the book on a fork of its own" grep -q "on fork@" <<< "$(field read)"
 check "which is not the request's" bash -c '! grep -q "on $1)" <<< "$2"' _ "$(field requestFork)" "$(field read)"
 
@@ -173,16 +179,16 @@ if [ -n "$SECOND_URL" ]; then
   step "Two instances, one database: no stale reads"
   say "A second instance ($SECOND_URL) shares the database. Each of its requests reads through a fresh" \
       "fork, so a title changed through the first instance is read fresh through the second, at once."
-  http GET "$SECOND_URL/api/books/2"
+  http GET "$SECOND_URL/api/books/$MESSIAH"
   stale=0
   for round in 1 2 3 4 5 6 7 8 9 10; do
     title="Dune Messiah, revision $round $(date +%s)"
     if [ $round = 1 ]; then
-      http PUT "$URL/api/books/2/title" "$title"
-      http GET "$SECOND_URL/api/books/2"
+      http PUT "$URL/api/books/$MESSIAH/title" "$title"
+      http GET "$SECOND_URL/api/books/$MESSIAH"
     else
-      curl -s -o /dev/null -X PUT -H "Content-Type: text/plain" -d "$title" "$URL/api/books/2/title"
-      BODY=$(curl -s "$SECOND_URL/api/books/2")
+      curl -s -o /dev/null -X PUT -H "Content-Type: text/plain" -d "$title" "$URL/api/books/$MESSIAH/title"
+      BODY=$(curl -s "$SECOND_URL/api/books/$MESSIAH")
     fi
     [ "$(field title)" = "$title" ] || stale=$((stale + 1))
   done

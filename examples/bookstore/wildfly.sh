@@ -1,48 +1,23 @@
-# Functions that run.sh and run-two.sh share: build, start WildFly instances, deploy, stop.
+# WildFly for run.sh and run-two.sh: start instances, deploy, and where their logs are.
 # Each instance is a copy of the server's standalone/ directory (its own configuration, data and
 # logs) run from the one unpacked distribution, so several can run side by side with port offsets.
-# Source it from examples/bookstore; the scripts take --no-build and --preview.
+# Source it from examples/bookstore (after common.sh, which reads the options).
 
-BUILD=true
-PREVIEW=false
-for arg in "$@"; do
-  case $arg in
-    --no-build) BUILD=false ;;
-    --preview) PREVIEW=true ;;
-    *) echo "unknown option $arg (known: --no-build, --preview)" >&2; exit 2 ;;
-  esac
-done
 if $PREVIEW; then
   # WildFly Preview: Jakarta EE 11. Its standalone-full.xml expects a remote message broker; the
   # distribution's embedded-broker variant of the same profile runs the bookstore's queue inside.
   WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly-preview>\(.*\)</version.wildfly-preview>.*:\1:p" ../../pom.xml)
   WILDFLY=$(pwd)/target/wildfly-preview-$WILDFLY_VERSION
   SERVER_CONFIG=standalone-activemq-embedded.xml
+  SERVER_ID=wildfly-preview
   SERVER_NAME="WildFly Preview"
 else
   WILDFLY_VERSION=$(sed -n "s:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p" ../../pom.xml)
   WILDFLY=$(pwd)/target/wildfly-$WILDFLY_VERSION
   SERVER_CONFIG=standalone-full.xml
+  SERVER_ID=wildfly
   SERVER_NAME=WildFly
 fi
-SERVERS=()
-CLEANUPS=()
-
-# Builds Forkscope and the WAR, unless the script was given --no-build; unpacks the server it runs
-build_bookstore() {
-  $BUILD || return 0
-  echo "Building Forkscope and the bookstore (the first build downloads $SERVER_NAME, about 260 MB, from Maven Central)..."
-  local log
-  log=$(mktemp)
-  if ! (cd ../.. && mvn -B -ntp package -DskipTests -pl examples/bookstore -am \
-        -Dskip.wildfly=$($PREVIEW && echo true || echo false) -Dskip.wildfly-preview=$($PREVIEW && echo false || echo true)) \
-        > "$log" 2>&1; then
-    tail -40 "$log" >&2
-    echo "The build failed; its whole output is in $log" >&2
-    exit 1
-  fi
-  rm -f "$log"
-}
 
 # A fresh copy of the server's standalone/ directory: new_instance <dir>
 new_instance() {
@@ -57,18 +32,10 @@ configure_instance() {
     || { echo "configuring $1 failed:" >&2; cat "$1/cli.log" >&2; exit 1; }
 }
 
-port_taken() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 # Starts an instance and waits until it is up: start_instance <dir> <port offset>
 start_instance() {
   local dir=$1 offset=$2
-  for port in $((8080 + offset)) $((9990 + offset)); do
-    if port_taken $port; then
-      echo "port $port is taken: stop what listens there, or set another PORT_OFFSET" >&2; exit 1
-    fi
-  done
+  require_free_ports $((8080 + offset)) $((9990 + offset))
   echo "Starting $SERVER_NAME $WILDFLY_VERSION in $dir (HTTP port $((8080 + offset)))..."
   : > "$dir/console.log"
   # in the background, standalone.sh hands the signals it gets on to the server's JVM
@@ -98,25 +65,7 @@ deploy_bookstore() {
   echo "deployment did not finish within 180 s, see $1/log/server.log" >&2; exit 1
 }
 
-# Stops the servers (standalone.sh stops its JVM and waits for it), then runs the other cleanups
-stop_all() {
-  trap - EXIT
-  trap '' INT TERM # a second Ctrl-C must not cut the cleanup short
-  for server in "${SERVERS[@]}"; do
-    kill -TERM "$server" 2>/dev/null || true
-  done
-  for server in "${SERVERS[@]}"; do
-    wait "$server" 2>/dev/null || true
-  done
-  for cleanup in "${CLEANUPS[@]}"; do
-    eval "$cleanup"
-  done
-  [ ${#SERVERS[@]} -eq 0 ] || echo "Stopped."
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-# Returns when every server has stopped, or at Ctrl-C (the EXIT trap stops them)
-wait_for_servers() {
-  wait "${SERVERS[@]}"
+# The server log of an instance: server_log <dir>
+server_log() {
+  echo "$1/log/server.log"
 }

@@ -3,6 +3,8 @@ package com.example.bookstore;
 import io.github.forkscope.Forkscope;
 import io.github.forkscope.GlobalContextException;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextServiceDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,13 +25,18 @@ import java.util.concurrent.Executor;
 /** Endpoints that make Forkscope's behaviour visible; {@code tour.sh} calls them. */
 @Path("/tour")
 @Produces(MediaType.APPLICATION_JSON)
+// an executor of the application's own, whose context service propagates every context type the
+// server knows, Forkscope's included: the default executors of some servers (Open Liberty) clear
+// third-party context types
+@ContextServiceDefinition(name = "java:module/concurrent/Propagating")
+@ManagedExecutorDefinition(name = "java:module/concurrent/Tasks", context = "java:module/concurrent/Propagating")
 public class TourResource {
 
     @Inject
     EntityManager em;
     @Inject
     Catalog catalog;
-    @Resource
+    @Resource(lookup = "java:module/concurrent/Tasks")
     ManagedExecutorService executor;
 
     /**
