@@ -142,6 +142,13 @@ public class AsyncWorkResource {
         return "{\"open\":" + lastProvider.isOpen() + ",\"connectionsInUse\":" + DefaultDataSourcePool.inUse() + "}";
     }
 
+    /** The connections of the server's pool checked out now, before a test's requests. */
+    @GET
+    @Path("in-use")
+    public String inUse() throws Exception {
+        return Long.toString(DefaultDataSourcePool.inUse());
+    }
+
     /** A synchronous request hands a task to the executor that runs on after the response was sent. */
     @POST
     @Path("fire-and-forget")
