@@ -1,7 +1,7 @@
 # What run.sh and run-two.sh share whatever server they run: the options, the build, the ports,
-# and stopping everything at Ctrl-C. Sourced by wildfly.sh, glassfish.sh and liberty.sh, which
+# and stopping everything at Ctrl-C. Sourced before wildfly.sh, glassfish.sh (GlassFish and Payara) or liberty.sh, which
 # each define new_instance, start_instance, deploy_bookstore and server_log for their server.
-# The scripts take --no-build, --preview (WildFly Preview) and --server wildfly|glassfish|liberty.
+# The scripts take --no-build, --preview (WildFly Preview) and --server wildfly|glassfish|payara|liberty.
 
 BUILD=true
 PREVIEW=false
@@ -11,13 +11,13 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=false ;;
     --preview) PREVIEW=true ;;
     --server) SERVER=${2:-}; shift ;;
-    *) echo "unknown option $1 (known: --no-build, --preview, --server wildfly|glassfish|liberty)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (known: --no-build, --preview, --server wildfly|glassfish|payara|liberty)" >&2; exit 2 ;;
   esac
   shift
 done
 case $SERVER in
-  wildfly|glassfish|liberty) ;;
-  *) echo "unknown server '$SERVER' (known: wildfly, glassfish, liberty)" >&2; exit 2 ;;
+  wildfly|glassfish|payara|liberty) ;;
+  *) echo "unknown server '$SERVER' (known: wildfly, glassfish, payara, liberty)" >&2; exit 2 ;;
 esac
 SERVERS=()
 CLEANUPS=()
@@ -30,7 +30,7 @@ build_bookstore() {
   log=$(mktemp)
   if ! (cd ../.. && mvn -B -ntp package -DskipTests -pl examples/bookstore -am \
         -Dskip.wildfly=$(skip "$SERVER_ID" wildfly) -Dskip.wildfly-preview=$(skip "$SERVER_ID" wildfly-preview) \
-        -Dskip.glassfish=$(skip "$SERVER_ID" glassfish) -Dskip.liberty=$(skip "$SERVER_ID" liberty)) \
+        -Dskip.glassfish=$(skip "$SERVER_ID" glassfish) -Dskip.payara=$(skip "$SERVER_ID" payara) -Dskip.liberty=$(skip "$SERVER_ID" liberty)) \
         > "$log" 2>&1; then
     tail -40 "$log" >&2
     echo "The build failed; its whole output is in $log" >&2

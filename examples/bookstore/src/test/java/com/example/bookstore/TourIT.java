@@ -38,6 +38,13 @@ class TourIT {
         takeTheTour(1100, new int[] {9180, 9148, 1527}, "--server", "glassfish");
     }
 
+    /** On Payara Server 6: Jakarta EE 10, EclipseLink 4, Payara's embedded H2 database. */
+    @Test
+    @DisabledIfSystemProperty(named = "skip.payara", matches = "true")
+    void theTourShowsEveryStepOnPayara() throws InterruptedException {
+        takeTheTour(1300, new int[] {9380, 9348}, "--server", "payara");
+    }
+
     /** On Open Liberty: Jakarta EE 10, EclipseLink 4, an H2 database. */
     @Test
     @DisabledIfSystemProperty(named = "skip.liberty", matches = "true")
