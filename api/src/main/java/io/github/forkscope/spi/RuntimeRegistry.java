@@ -18,7 +18,7 @@ public final class RuntimeRegistry {
 
     private static final Object LOCK = new Object();
     private static volatile ForkscopeRuntime current;
-    private static int registered;
+    private static volatile int registered;
 
     private RuntimeRegistry() {
     }
@@ -57,5 +57,24 @@ public final class RuntimeRegistry {
      */
     public static ForkscopeRuntime current() {
         return current;
+    }
+
+    /**
+     * Whether no runtime is registered: before the first container of this class loader has
+     * started and after the last has shut down. A CDI lookup then finds no runtime, or waits for
+     * a container still bootstrapping, so callers that may run inside a bootstrap (a thread context
+     * provider, which servers call for their own tasks too) skip it.
+     *
+     * <pre>{@code
+     * ForkscopeRuntime runtime = RuntimeRegistry.current();
+     * if (runtime == null && !RuntimeRegistry.isEmpty()) {
+     *     runtime = CDI.current().select(ForkscopeRuntime.class).get(); // several containers
+     * }
+     * }</pre>
+     *
+     * @return true when none is registered
+     */
+    public static boolean isEmpty() {
+        return registered == 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.forkscope.cdi;
 
 import io.github.forkscope.Unit;
+import io.github.forkscope.spi.RuntimeRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -200,7 +201,7 @@ public class ForkscopeExtension implements Extension {
                 meters = MicrometerMeters.bind(metrics, mbean != null ? mbean.application() : MetricsMBean.applicationName(), beanManager);
             }
             runtime = reference(beanManager, RuntimeBean.class);
-            runtime.register();
+            RuntimeRegistry.register(runtime);
             entityManagers = created;
             if (!started.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, Messages.unitsStarted(entityManagers.keySet(), defaultName));
@@ -227,7 +228,7 @@ public class ForkscopeExtension implements Extension {
         }
         released = true;
         if (runtime != null) {
-            runtime.unregister();
+            RuntimeRegistry.unregister(runtime);
         }
         if (mbean != null) {
             mbean.unregister();

@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link ForkscopeRuntime} behind the static {@code Forkscope} API: contexts come from
@@ -22,9 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Singleton
 class RuntimeBean implements ForkscopeRuntime {
-
-    /** The runtimes of this class loader whose containers have started and not yet shut down. */
-    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private Contexts contexts;
     private ForkscopeExtension extension;
@@ -40,13 +36,13 @@ class RuntimeBean implements ForkscopeRuntime {
 
     /**
      * The running application's runtime, or null when its container is not running (being deployed
-     * or undeployed). CDI is asked only once a runtime of this class loader has started and more
-     * than one is registered: asked while Weld still bootstraps, it would wait for the bootstrap,
-     * and Open Liberty runs the bootstrap on executors whose thread context providers call this.
+     * or undeployed). CDI is asked only when several runtimes of this class loader are registered:
+     * asked while Weld still bootstraps, it would wait for the bootstrap, and Open Liberty runs the
+     * bootstrap on executors whose thread context providers call this.
      */
     static RuntimeBean running() {
         ForkscopeRuntime runtime = RuntimeRegistry.current();
-        if (runtime == null && STARTED.get() > 0) {
+        if (runtime == null && !RuntimeRegistry.isEmpty()) {
             try {
                 runtime = CDI.current().select(ForkscopeRuntime.class).get();
             } catch (RuntimeException notReady) {
@@ -54,18 +50,6 @@ class RuntimeBean implements ForkscopeRuntime {
             }
         }
         return runtime instanceof RuntimeBean bean ? bean : null;
-    }
-
-    /** Makes this runtime the one {@code Forkscope}'s static methods reach, once its container has started. */
-    void register() {
-        STARTED.incrementAndGet();
-        RuntimeRegistry.register(this);
-    }
-
-    /** Undoes {@link #register()} as its container shuts down. */
-    void unregister() {
-        RuntimeRegistry.unregister(this);
-        STARTED.decrementAndGet();
     }
 
     Contexts contexts() {
