@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # P4: wrk against WildFly, serving the same read endpoint from two builds of one application, one
 # through Forkscope and one through a container @PersistenceContext, deployed one after the other
-# on the same server (a warm-up round, then three rounds, alternating). Prints "P4 <build> <round> <requests/s> <p99 ms>".
+# on the same server (a warm-up round, then four rounds; every other round runs the
+# builds in reverse order, A B, B A, A B, B A, so that neither is favoured by a server still warming).
+# Prints "P4 <build> <round> <requests/s> <p99 ms>".
 # P4_BUILDS and P4_PATH pick other builds and another endpoint: P4_BUILDS="forkscope ghost-flush-off"
 # P4_PATH=book/write measures the ghost-flush guard on a @Transactional write against the same build with it off.
 set -euo pipefail
@@ -35,7 +37,7 @@ build_war() { # name, package of the endpoint, with Forkscope's jars (yes/no), a
   fi
   if [ "$3" = yes ]; then
     for module in api cdi-extension servlet-listener; do
-      cp ../$module/target/forkscope-$module-*.jar "$dir/WEB-INF/lib/"
+      cp ../$module/target/forkscope-$module-*[0-9T].jar "$dir/WEB-INF/lib/" # not the sources and javadoc jars
     done
   fi
   (cd "$dir" && jar cf ../$1.war .)
@@ -77,8 +79,11 @@ undeploy() { # name
 }
 
 # round 0 warms the freshly started server for both builds and is not reported
-for round in $(seq 0 ${P4_ROUNDS:-3}); do
-  for build in $BUILDS; do
+REVERSED=$(echo $BUILDS | tr ' ' '\n' | tac | tr '\n' ' ')
+for round in $(seq 0 ${P4_ROUNDS:-4}); do
+  order=$BUILDS
+  [ $((round % 2)) = 0 ] && order=$REVERSED
+  for build in $order; do
     deploy $build
     url=http://127.0.0.1:$HTTP_PORT/$build/api/$ENDPOINT
     [ "$(curl -s -o /dev/null -w '%{http_code}' $url)" = 200 ] || { echo "$build does not answer: $(curl -s $url)" >&2; exit 1; }
