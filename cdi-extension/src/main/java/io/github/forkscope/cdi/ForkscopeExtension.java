@@ -228,6 +228,7 @@ public class ForkscopeExtension implements Extension {
         }
         released = true;
         if (runtime != null) {
+            runtime.stop();
             RuntimeRegistry.unregister(runtime);
         }
         if (mbean != null) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * submitted from inside a context runs in that same context and its forks, through their thread
  * guard, and an async cycle's context stays open until the last such task is over; a task that
  * starts after its context ended gets {@code FORKSCOPE-102}. Cleared, each task runs in a fresh
- * context of its own, closed when the task ends. A task submitted from no context runs as it
- * always did. Thread-safe and stateless; its snapshots are used by one thread at a time.
+ * context of its own, closed when the task ends. A task submitted from no context, while the
+ * application is not running (during its deployment, after its undeploy) or begun after it stopped
+ * runs as it always did: the provider never asks CDI then and never throws. Thread-safe and stateless; its snapshots are used by one thread at a time.
  */
 public final class ForkscopeThreadContextProvider implements ThreadContextProvider {
 
@@ -28,15 +29,32 @@ public final class ForkscopeThreadContextProvider implements ThreadContextProvid
 
     @Override
     public ThreadContextSnapshot currentContext(Map<String, String> executionProperties) {
-        Contexts contexts = Contexts.running();
-        Section section = contexts == null ? null : contexts.capture();
-        return section == null ? NO_CONTEXT : () -> contexts.task(section, null)::end;
+        RuntimeBean runtime = RuntimeBean.running();
+        Section section = runtime == null ? null : runtime.contexts().capture();
+        return section == null ? NO_CONTEXT : () -> begin(runtime, section, null);
     }
 
     @Override
     public ThreadContextSnapshot clearedContext(Map<String, String> executionProperties) {
-        Contexts contexts = Contexts.running();
-        return contexts == null ? NO_CONTEXT : () -> contexts.task(null, CLEARED)::end;
+        RuntimeBean runtime = RuntimeBean.running();
+        return runtime == null ? NO_CONTEXT : () -> begin(runtime, null, CLEARED);
+    }
+
+    // A snapshot taken while the application ran may begin after it stopped (a task that starts
+    // late, after an undeploy): its container can no longer activate anything, so the task runs
+    // with no context rather than failing inside the server's executor.
+    private static ThreadContextRestorer begin(RuntimeBean runtime, Section captured, Object openedBy) {
+        if (runtime.stopped()) {
+            return NOTHING_TO_RESTORE;
+        }
+        try {
+            return runtime.contexts().task(captured, openedBy)::end;
+        } catch (RuntimeException e) {
+            if (runtime.stopped()) {
+                return NOTHING_TO_RESTORE; // it stopped while the task began
+            }
+            throw e;
+        }
     }
 
     @Override

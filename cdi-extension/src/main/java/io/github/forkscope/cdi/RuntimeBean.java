@@ -24,6 +24,7 @@ class RuntimeBean implements ForkscopeRuntime {
 
     private Contexts contexts;
     private ForkscopeExtension extension;
+    private volatile boolean stopped;
 
     RuntimeBean() {
     }
@@ -54,6 +55,16 @@ class RuntimeBean implements ForkscopeRuntime {
 
     Contexts contexts() {
         return contexts;
+    }
+
+    /** Marks the runtime stopped: its container has begun to shut down, and its beans are about to become unusable. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Whether {@link #stop()} was called; safe to ask from any thread after the container is gone. */
+    boolean stopped() {
+        return stopped;
     }
 
     /** The contextual EntityManager of a unit, as {@code @Inject @Unit(name) EntityManager} gives it. */

@@ -43,7 +43,7 @@ final class Checks {
         this.messageRollbacks = messageRollbacks;
     }
 
-    static Checks run(WildFly server, String app, Database database, Writes writes) throws Exception {
+    static Checks run(Server server, String app, Database database, Writes writes) throws Exception {
         Map<String, Long> counters = settled(server, app);
         awaitMessages(database, writes);
         Ledger before = Ledger.read(server, app);
@@ -77,7 +77,7 @@ final class Checks {
     }
 
     // waits until no context is active, no connection in use and every fork closed, all at once
-    private static Map<String, Long> settled(WildFly server, String app) throws Exception {
+    private static Map<String, Long> settled(Server server, String app) throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         Map<String, Long> counters = server.counters(app);
         while (!idle(counters) && System.nanoTime() < deadline) {

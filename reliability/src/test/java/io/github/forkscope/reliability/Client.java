@@ -75,7 +75,7 @@ final class Client {
         try {
             HttpResponse<String> response = Mode.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Reply reply = Reply.of(response.statusCode(), response.body(), (System.nanoTime() - start) / 1_000_000);
-            reply.errorCode().ifPresent(code -> tally.error(code, reply.lines().get(0), reply.millis()));
+            reply.errorCode().ifPresent(code -> tally.error(code, reply.lines().get(0), reply.millis(), Operation.answeredByTask(url)));
             return reply;
         } catch (HttpTimeoutException e) {
             tally.hung.increment();

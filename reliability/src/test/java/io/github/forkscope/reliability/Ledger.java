@@ -14,7 +14,7 @@ final class Ledger {
     private final Map<String, Set<Long>> committed = new HashMap<>();
     private final Map<String, Long> rollbacks = new HashMap<>();
 
-    static Ledger read(WildFly server, String app) throws Exception {
+    static Ledger read(Server server, String app) throws Exception {
         Ledger ledger = new Ledger();
         for (String line : server.get(app, "checks/ledger").split("\n")) {
             String[] words = line.split(" ");

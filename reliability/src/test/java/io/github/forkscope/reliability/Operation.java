@@ -64,6 +64,11 @@ enum Operation {
         action.accept(client);
     }
 
+    /** Whether the answer to {@code url} comes from a managed-executor task that continues the request's context. */
+    static boolean answeredByTask(String url) {
+        return url.contains("/work/async-read?") || url.contains("/work/suspended?");
+    }
+
     private static void write(Client c, String outcome, int status, boolean commits) {
         long id = c.writes.newId();
         record(c, id, c.send("POST", "work/write?outcome=" + outcome + "&tag=" + c.nextTag() + "&id=" + id + "&shared=" + c.sharedId()),

@@ -27,20 +27,34 @@ final class Tally {
     private final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
     private final Set<String> allowed;
+    private final Set<String> droppedTaskContexts;
     private final Map<String, String> examples = new ConcurrentHashMap<>();
 
-    /** {@code allowed}: the error codes the scenario's fault causes; any other is counted as unexpected. */
-    Tally(Set<String> allowed) {
+    /**
+     * {@code allowed}: the error codes the scenario's fault causes; {@code droppedTaskContexts}: the
+     * codes of an executor task the server ran without its request's context ({@link
+     * Server#droppedTaskContexts}), counted as such an event when a task's answer has one. Any other
+     * code is counted as unexpected.
+     */
+    Tally(Set<String> allowed, Set<String> droppedTaskContexts) {
         this.allowed = allowed;
+        this.droppedTaskContexts = droppedTaskContexts;
     }
 
     void error(String code, String line, long millis) {
+        error(code, line, millis, false);
+    }
+
+    /** {@code task}: the answer came from an executor task the request submitted. */
+    void error(String code, String line, long millis, boolean task) {
         codes.computeIfAbsent(code, c -> new LongAdder()).increment();
         examples.putIfAbsent(code, line);
         slowestError.accumulate(millis);
         lastError.set(System.nanoTime());
         if (code.equals("UNCODED") || code.startsWith("HTTP-")) {
             uncoded.increment();
+        } else if (task && droppedTaskContexts.contains(code)) {
+            event("tasks the server ran without their request's context (" + code + ")", 1);
         } else if (!allowed.contains(code)) {
             unexpected.increment();
         }

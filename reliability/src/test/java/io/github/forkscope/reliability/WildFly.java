@@ -1,19 +1,12 @@
 package io.github.forkscope.reliability;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One WildFly instance, as the example's scripts run them: a copy of the distribution's
@@ -23,22 +16,14 @@ import java.util.stream.Stream;
  * port offset, its output in {@code console.log} beside {@code log/server.log}. Not thread-safe:
  * the harness starts, deploys and stops it from one thread.
  */
-final class WildFly implements AutoCloseable {
+final class WildFly extends Server {
 
     static final Path HOME = Path.of(System.getProperty("reliability.wildfly"));
-    private static final Duration START_LIMIT = Duration.ofSeconds(240);
 
-    final String name;
-    final int port;
-    private final Path dir;
-    private final boolean ticks;
     private Process process;
 
     private WildFly(String name, boolean ticks, int offset) {
-        this.name = name;
-        this.ticks = ticks;
-        this.port = 8080 + offset;
-        this.dir = Path.of(System.getProperty("reliability.work")).resolve(name);
+        super(name, ticks, 8080 + offset);
     }
 
     /** A configured instance on port 8080 + {@code offset}, not started; {@code ticks}: its timer writes. */
@@ -79,26 +64,17 @@ final class WildFly implements AutoCloseable {
         }
         delete(HOME.resolve("modules/org/postgresql"));
         run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "module add --name=org.postgresql --resources="
-                + System.getProperty("reliability.driver") + " --dependencies=jakarta.transaction.api"),
+                + System.getProperty("reliability.driver") + " --dependencies=jakarta.transaction.api"), Map.of(),
                 Path.of(System.getProperty("reliability.work")).resolve("module-add.log"));
     }
 
     private void cli(String commands, Path log) throws Exception {
         Path file = dir.resolve("configure.cli");
         Files.writeString(file, commands + "\n");
-        run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "-Djboss.server.base.dir=" + dir, "--file=" + file), log);
+        run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "-Djboss.server.base.dir=" + dir, "--file=" + file), Map.of(), log);
     }
 
-    private static void run(List<String> command, Path log) throws Exception {
-        Files.createDirectories(log.getParent());
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!cli.waitFor(180, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-            cli.destroyForcibly();
-            throw new IllegalStateException(command + " failed, see " + log + ":\n" + Files.readString(log));
-        }
-    }
-
-    /** Starts the instance and waits until it reports that it started. */
+    @Override
     void start() throws Exception {
         Path console = dir.resolve("console.log");
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
@@ -124,7 +100,8 @@ final class WildFly implements AutoCloseable {
         throw new IllegalStateException(name + " did not start within " + START_LIMIT + ", see " + console);
     }
 
-    /** Deploys the WAR under its file name and waits for the deployment scanner's verdict. */
+    /** Deploys through the deployment scanner and waits for its verdict. */
+    @Override
     void deploy(Path war) throws Exception {
         Path deployments = dir.resolve("deployments");
         String file = war.getFileName().toString();
@@ -142,7 +119,7 @@ final class WildFly implements AutoCloseable {
         throw new IllegalStateException(file + " did not deploy within " + START_LIMIT);
     }
 
-    /** Undeploys the WAR of that file name and waits until it is gone. */
+    @Override
     void undeploy(String file) throws Exception {
         Path deployments = dir.resolve("deployments");
         Files.delete(deployments.resolve(file));
@@ -155,39 +132,18 @@ final class WildFly implements AutoCloseable {
         }
     }
 
-    /** The counters of the checks resource of deployment {@code app}, by name. */
-    Map<String, Long> counters(String app) throws IOException, InterruptedException {
-        Map<String, Long> counters = new HashMap<>();
-        for (String line : get(app, "checks?app=" + app).split("\n")) {
-            String[] words = line.split(" ");
-            counters.put(words[0], Long.parseLong(words[1]));
-        }
-        return counters;
+    // the application reads the pool's statistics from WildFly's MBean itself
+    @Override
+    Long connectionsInUse() {
+        return null;
     }
 
-    String get(String app, String path) throws IOException, InterruptedException {
-        return send(app, "GET", path);
-    }
-
-    String post(String app, String path) throws IOException, InterruptedException {
-        return send(app, "POST", path);
-    }
-
-    private String send(String app, String method, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = Mode.HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/" + app + "/api/" + path))
-                .timeout(Mode.HUNG).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + path + " on " + name + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
+    @Override
     Path serverLog() {
         return dir.resolve("log/server.log");
     }
 
-    /** Stops the server as Ctrl-C would and waits for its JVM to end. */
+    /** Stops the server as Ctrl-C would. */
     @Override
     public void close() throws Exception {
         if (process == null) {
@@ -202,24 +158,5 @@ final class WildFly implements AutoCloseable {
             jvm.onExit().get(60, TimeUnit.SECONDS);
         }
         process = null;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -16,9 +16,10 @@ import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 
 /**
- * What the checks read inside the server: Forkscope's own metrics MBean and the datasource's pool
- * statistics from WildFly's management model, both on the platform MBean server; the forks still
- * open; and the ledger of timer and message writes. Also switches the in-server faults. Touches
+ * What the checks read inside the server: Forkscope's own metrics MBean and, on WildFly, the
+ * datasource's pool statistics from its management model, both on the platform MBean server (Payara
+ * registers no such MBean: the harness reads its pool over the admin port); the forks still open;
+ * and the ledger of timer and message writes. Also switches the in-server faults. Touches
  * no {@code EntityManager}, so that reading the counters changes none of them. Stateless, thread-safe.
  */
 @Path("checks")
@@ -48,7 +49,10 @@ public class ChecksResource {
                 "ConcurrentUseTrips", "UseAfterCloseTrips", "DiscardedChangesWarnings"}) {
             text.append(name).append(' ').append(server.getAttribute(forkscope, name)).append('\n');
         }
-        text.append("InUseCount ").append(attribute(server, new ObjectName(DATASOURCE), "in-use-count")).append('\n');
+        ObjectName pool = new ObjectName(DATASOURCE);
+        if (server.isRegistered(pool)) {
+            text.append("InUseCount ").append(attribute(server, pool, "in-use-count")).append('\n');
+        }
         text.append("OpenForks ").append(openForks.open()).append('\n');
         return text.toString();
     }
