@@ -15,7 +15,8 @@ import java.util.Map;
  * starts after its context ended gets {@code FORKSCOPE-102}. Cleared, each task runs in a fresh
  * context of its own, closed when the task ends. A task submitted from no context, while the
  * application is not running (during its deployment, after its undeploy) or begun after it stopped
- * runs as it always did: the provider never asks CDI then and never throws. Thread-safe and stateless; its snapshots are used by one thread at a time.
+ * runs as it always did: the provider never asks CDI then and never throws. Thread-safe and
+ * stateless; its snapshots are used by one thread at a time.
  */
 public final class ForkscopeThreadContextProvider implements ThreadContextProvider {
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +79,7 @@ final class Payara extends Server {
     private void local(String log, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/asadmin").toString()));
         command.addAll(List.of(arguments));
-        run(command, Map.of(), dir.getParent().resolve(name + "-" + log));
+        run(command, dir.getParent().resolve(name + "-" + log));
     }
 
     // a command to the running domain's admin port

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +38,6 @@ abstract class Server implements AutoCloseable {
         this.dir = Path.of(System.getProperty("reliability.work")).resolve(name);
     }
 
-    /** Starts the instance and waits until it reports that it started. */
     /**
      * The error codes that an executor task gets when this server runs it without the context of
      * the request that submitted it, through a defect of its own: none by default.
@@ -48,6 +46,7 @@ abstract class Server implements AutoCloseable {
         return Set.of();
     }
 
+    /** Starts the instance and waits until it reports that it started. */
     abstract void start() throws Exception;
 
     /** Deploys the WAR under its file name and waits until the server has started it. */
@@ -102,22 +101,12 @@ abstract class Server implements AutoCloseable {
     }
 
     /** Runs a command line of the server's own tools to its end, its output in {@code log}; fails if it fails. */
-    static void run(List<String> command, Map<String, String> environment, Path log) throws Exception {
+    static void run(List<String> command, Path log) throws Exception {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process tool = builder.start();
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!tool.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || tool.exitValue() != 0) {
             tool.destroyForcibly();
             throw new IllegalStateException(command + " failed, see " + log + ":\n" + Files.readString(log));
-        }
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
         }
     }
 

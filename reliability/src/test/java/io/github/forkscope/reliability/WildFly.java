@@ -1,12 +1,13 @@
 package io.github.forkscope.reliability;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One WildFly instance, as the example's scripts run them: a copy of the distribution's
@@ -64,14 +65,14 @@ final class WildFly extends Server {
         }
         delete(HOME.resolve("modules/org/postgresql"));
         run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "module add --name=org.postgresql --resources="
-                + System.getProperty("reliability.driver") + " --dependencies=jakarta.transaction.api"), Map.of(),
+                + System.getProperty("reliability.driver") + " --dependencies=jakarta.transaction.api"),
                 Path.of(System.getProperty("reliability.work")).resolve("module-add.log"));
     }
 
     private void cli(String commands, Path log) throws Exception {
         Path file = dir.resolve("configure.cli");
         Files.writeString(file, commands + "\n");
-        run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "-Djboss.server.base.dir=" + dir, "--file=" + file), Map.of(), log);
+        run(List.of(HOME.resolve("bin/jboss-cli.sh").toString(), "-Djboss.server.base.dir=" + dir, "--file=" + file), log);
     }
 
     @Override
@@ -158,5 +159,14 @@ final class WildFly extends Server {
             jvm.onExit().get(60, TimeUnit.SECONDS);
         }
         process = null;
+    }
+
+    // a copy of the distribution's standalone directory: the instance's own configuration, data and logs
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 }
