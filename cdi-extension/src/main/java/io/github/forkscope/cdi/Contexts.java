@@ -127,7 +127,12 @@ class Contexts {
         return MANAGEABLE_THREAD != null && MANAGEABLE_THREAD.isInstance(thread);
     }
 
-    /** The context stack bound to this thread, else that of the active request context, else null. */
+    /**
+     * The context stack bound to this thread, else that of the active request context, else null:
+     * also where the container cannot be reached from this thread, after its shutdown or on a thread
+     * without the application's context class loader (GlassFish and Payara find the container by
+     * it), where the client proxy throws an {@code IllegalStateException} of the container's own.
+     */
     ContextStack activeStack() {
         if (bound.get() instanceof ContextStack stack) {
             return stack;
@@ -138,7 +143,7 @@ class Contexts {
         }
         try {
             return requestContexts.stack();
-        } catch (ContextNotActiveException e) {
+        } catch (ContextNotActiveException | IllegalStateException e) {
             return null;
         }
     }

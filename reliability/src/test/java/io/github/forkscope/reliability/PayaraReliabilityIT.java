@@ -9,6 +9,6 @@ class PayaraReliabilityIT extends ReliabilityScenarios {
 
     @Override
     Server configure(String name, boolean ticks, boolean second, Database database) throws Exception {
-        return Payara.configure(name, ticks, second ? 21000 : 20000, database);
+        return new Payara(name, ticks, second ? 21000 : 20000).configure(database);
     }
 }

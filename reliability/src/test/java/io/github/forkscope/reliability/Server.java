@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * One application server instance of the harness, configured from its own distribution under
  * {@code <reliability.work>/<name>} (its configuration, data and logs), on PostgreSQL, with the
  * HTTP port it answers on: what the scenarios and checks need of it, whichever server it is
- * ({@link WildFly}, {@link Payara}). Not thread-safe: the harness starts, deploys and stops it from
- * one thread; {@link #get} and {@link #post} may be called from any.
+ * ({@link WildFly}, a {@link Domain} of GlassFish or Payara). Not thread-safe: the harness starts,
+ * deploys and stops it from one thread; {@link #get} and {@link #post} may be called from any.
  */
 abstract class Server implements AutoCloseable {
 

@@ -38,6 +38,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        return answer(failure);
+    }
+
+    /** The response to {@code failure}, for this mapper and {@link TransactionalErrorMapper}. */
+    static Response answer(Throwable failure) {
         if (failure instanceof WebApplicationException) {
             return ((WebApplicationException) failure).getResponse();
         }
