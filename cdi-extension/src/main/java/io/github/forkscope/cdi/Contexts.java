@@ -130,8 +130,8 @@ class Contexts {
     /**
      * The context stack bound to this thread, else that of the active request context, else null:
      * also where the container cannot be reached from this thread, after its shutdown or on a thread
-     * without the application's context class loader (GlassFish and Payara find the container by
-     * it), where the client proxy throws an {@code IllegalStateException} of the container's own.
+     * without the application's context class loader (GlassFish finds the container by it), where
+     * the client proxy throws an {@code IllegalStateException} of the container's own.
      */
     ContextStack activeStack() {
         if (bound.get() instanceof ContextStack stack) {

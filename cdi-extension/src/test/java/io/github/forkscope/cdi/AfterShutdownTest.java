@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A fork the application kept, called once its container can no longer be reached: after an
  * undeploy, or from a thread through which a server cannot find the application's container
- * (GlassFish and Payara find it by the thread's context class loader, which a worker of the common
+ * (GlassFish finds it by the thread's context class loader, which a worker of the common
  * {@code ForkJoinPool} does not have). The call gets Forkscope's own coded error, never the
  * container's.
  */
