@@ -17,8 +17,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * What the checks read inside the server: Forkscope's own metrics MBean and, on WildFly, the
- * datasource's pool statistics from its management model, both on the platform MBean server (Payara
- * registers no such MBean: the harness reads its pool over the admin port); the forks still open;
+ * datasource's pool statistics from its management model, both on the platform MBean server
+ * (GlassFish and Payara register no such MBean: the harness reads their pool over the admin port);
+ * the forks still open;
  * and the ledger of timer and message writes. Also switches the in-server faults. Touches
  * no {@code EntityManager}, so that reading the counters changes none of them. Stateless, thread-safe.
  */
